@@ -1,0 +1,45 @@
+namespace Reception.Dashboard.Client.Contracts;
+
+/// <summary>The values of <see cref="BoardEvent.Type"/>, each with its data record.</summary>
+public static class EventTypes
+{
+    /// <summary>Data: <see cref="SiteChanged"/>.</summary>
+    public const string SiteCreated = "site.created";
+    /// <summary>Data: <see cref="SiteChanged"/>.</summary>
+    public const string SiteUpdated = "site.updated";
+    /// <summary>Data: <see cref="PostChanged"/>.</summary>
+    public const string PostCreated = "post.created";
+    /// <summary>Data: <see cref="PostChanged"/>.</summary>
+    public const string PostUpdated = "post.updated";
+    /// <summary>Data: <see cref="PostChanged"/>.</summary>
+    public const string PostArchived = "post.archived";
+    /// <summary>Data: <see cref="PostChanged"/>.</summary>
+    public const string PostRestored = "post.restored";
+    /// <summary>Data: <see cref="ShiftChanged"/>.</summary>
+    public const string ShiftCreated = "shift.created";
+    /// <summary>Data: <see cref="ShiftChanged"/>.</summary>
+    public const string ShiftUpdated = "shift.updated";
+    /// <summary>Data: <see cref="DepartmentChanged"/>.</summary>
+    public const string DepartmentCreated = "department.created";
+    /// <summary>Data: <see cref="DepartmentChanged"/>.</summary>
+    public const string DepartmentUpdated = "department.updated";
+    /// <summary>Data: <see cref="StaffChanged"/>.</summary>
+    public const string StaffCreated = "staff.created";
+    /// <summary>Data: <see cref="StaffChanged"/>.</summary>
+    public const string StaffUpdated = "staff.updated";
+}
+
+/// <summary>A site's settings changed.</summary>
+public sealed record SiteChanged(Guid SiteId, string Name, string TimeZoneId, long Version);
+
+/// <summary>A post was created, changed, archived or restored.</summary>
+public sealed record PostChanged(Guid PostId, string Name, PostKind Kind, string? Location, int RouteOrder, bool Archived, long Version);
+
+/// <summary>A shift was created or changed.</summary>
+public sealed record ShiftChanged(Guid ShiftId, ShiftKind Kind, TimeOnly Start, TimeOnly End, long Version);
+
+/// <summary>A department was created or changed.</summary>
+public sealed record DepartmentChanged(Guid DepartmentId, string Name, long Version);
+
+/// <summary>A staff record was created or changed. Carries no name or phone number: read those through the API.</summary>
+public sealed record StaffChanged(Guid StaffId, Guid? DepartmentId, Guid? PostId, Guid? ShiftId, bool Active, long Version);

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Reception.Dashboard.Data;
+
+public static class DataRegistration
+{
+    public static IServiceCollection AddReceptionData(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
+
+        // Services create a short-lived context per operation, so Blazor circuits never share one.
+        services.AddDbContextFactory<ReceptionDbContext>((sp, options) =>
+        {
+            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            options.UseSqlite($"Data Source={database.Path};Pooling=True")
+                .AddInterceptors(new SqlitePragmas(database.BusyTimeoutMilliseconds));
+        });
+
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddHealthChecks().AddDbContextCheck<ReceptionDbContext>("database");
+        return services;
+    }
+}

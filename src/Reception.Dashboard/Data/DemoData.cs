@@ -1,0 +1,78 @@
+using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Features.Departments;
+using Reception.Dashboard.Features.Posts;
+using Reception.Dashboard.Features.Shifts;
+using Reception.Dashboard.Features.Sites;
+using Reception.Dashboard.Features.Staff;
+using Reception.Dashboard.Realtime;
+
+namespace Reception.Dashboard.Data;
+
+/// <summary>A believable property so that every screen has content on first run. Switched off by Database:SeedDemoData=false.</summary>
+public static class DemoData
+{
+    public const string SiteName = "滨江广场 Riverside Plaza";
+
+    private static readonly (string Name, PostKind Kind, string Location)[] Posts =
+    [
+        ("东大门岗 East gate", PostKind.Gate, "East entrance, Binjiang Road"),
+        ("贵宾通道岗 VIP drive", PostKind.Gate, "Drive from the east gate to Tower A"),
+        ("喷泉广场岗 Fountain square", PostKind.Gate, "Central square"),
+        ("A座大堂 Tower A lobby", PostKind.Lobby, "Tower A, ground floor"),
+        ("总台 Front desk", PostKind.FrontDesk, "Tower A lobby"),
+        ("B座大堂 Tower B lobby", PostKind.Lobby, "Tower B, ground floor"),
+        ("西大门岗 West gate", PostKind.Gate, "West entrance"),
+        ("地库入口 Car park entrance", PostKind.Gate, "Ramp B1"),
+        ("巡逻一队 Patrol team 1", PostKind.PatrolTeam, "North grounds"),
+        ("巡逻二队 Patrol team 2", PostKind.PatrolTeam, "South grounds"),
+        ("监控中心 Command center", PostKind.DutyRoom, "Tower A, B1"),
+        ("工程值班室 Engineering duty room", PostKind.Engineering, "Tower B, B1"),
+    ];
+
+    private static readonly string[] Departments = ["保安部 Security", "客服部 Customer service", "工程部 Engineering", "保洁部 Cleaning", "管理处 Management office"];
+
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙"];
+    private static readonly string[] GivenNames = ["伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇", "艳", "杰"];
+
+    public static async Task SeedAsync(ReceptionDbContext db, CancellationToken ct)
+    {
+        var site = Site.Create(SiteName, "Asia/Shanghai");
+        db.Sites.Add(site);
+        db.SiteStreams.Add(SiteStream.Start(site.Id));
+
+        var posts = Posts.Select((p, i) => Post.Create(site.Id, p.Name, p.Kind, p.Location, routeOrder: i + 1)).ToList();
+        db.Posts.AddRange(posts);
+
+        var departments = Departments.Select(name => Department.Create(site.Id, name)).ToList();
+        db.Departments.AddRange(departments);
+
+        var shifts = new[]
+        {
+            Shift.Create(site.Id, ShiftKind.Morning, new TimeOnly(7, 0), new TimeOnly(15, 0)),
+            Shift.Create(site.Id, ShiftKind.Middle, new TimeOnly(15, 0), new TimeOnly(23, 0)),
+            Shift.Create(site.Id, ShiftKind.Night, new TimeOnly(23, 0), new TimeOnly(7, 0)),
+        };
+        db.Shifts.AddRange(shifts);
+
+        // Three people per post position, one on each shift; the numbers are fictional.
+        var security = departments[0];
+        var customerService = departments[1];
+        var engineering = departments[2];
+        var staffPosts = posts.Take(12).ToList();
+        for (var i = 0; i < 36; i++)
+        {
+            var post = staffPosts[i % staffPosts.Count];
+            var department = post.Kind switch
+            {
+                PostKind.FrontDesk => customerService,
+                PostKind.Engineering => engineering,
+                _ => security,
+            };
+            var name = Surnames[i % Surnames.Length] + GivenNames[(i * 5 + i / Surnames.Length) % GivenNames.Length];
+            db.Staff.Add(StaffMember.Create(site.Id, new StaffDetails(
+                name, $"139 0000 {i:D4}", $"S{i + 1:D3}", department.Id, post.Id, shifts[i / staffPosts.Count].Id, Active: true)));
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Reception.Dashboard.Features.Departments;
+using Reception.Dashboard.Features.Posts;
+using Reception.Dashboard.Features.Shifts;
+using Reception.Dashboard.Features.Sites;
+using Reception.Dashboard.Features.Staff;
+using Reception.Dashboard.Infrastructure.Idempotency;
+using Reception.Dashboard.Realtime;
+
+namespace Reception.Dashboard.Data;
+
+public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> options) : DbContext(options)
+{
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<Shift> Shifts => Set<Shift>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<StaffMember> Staff => Set<StaffMember>();
+    public DbSet<SiteStream> SiteStreams => Set<SiteStream>();
+    public DbSet<StoredEvent> Events => Set<StoredEvent>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReceptionDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+}

@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Components;
+using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Features.Sites;
+using Reception.Dashboard.Infrastructure;
+using Reception.Dashboard.Realtime;
+
+namespace Reception.Dashboard.Features.Board;
+
+public sealed partial class BoardPage
+{
+    private const int FeedLength = 50;
+
+    private readonly List<BoardEvent> _buffered = [];
+    private readonly List<BoardEvent> _feed = [];
+    private List<PostDto> _posts = [];
+    private SiteDto? _site;
+    private TimeZoneInfo _zone = TimeZoneInfo.Utc;
+    private long _seq = -1;
+    private bool _noSites;
+    private string? _loadError;
+    private IDisposable? _subscription;
+
+    [Inject] private EventPublisher Publisher { get; set; } = default!;
+    [Inject] private BoardSnapshots Snapshots { get; set; } = default!;
+    [Inject] private SiteService Sites { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "site")] private Guid? SiteId { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        var siteId = SiteId ?? (await Sites.ListAsync(CancellationToken.None)).FirstOrDefault()?.Id;
+        if (siteId is null)
+        {
+            _noSites = true;
+            return;
+        }
+
+        // Subscribe first and hold what arrives until the snapshot says which sequence it reflects.
+        _subscription = Publisher.Subscribe(siteId.Value, e => InvokeAsync(() => Receive(e)));
+        try
+        {
+            var snapshot = await Snapshots.GetAsync(siteId.Value, CancellationToken.None);
+            _site = snapshot.Site;
+            _zone = TimeZoneInfo.FindSystemTimeZoneById(snapshot.Site.TimeZoneId);
+            _posts = snapshot.Posts.ToList();
+            _seq = snapshot.Seq;
+        }
+        catch (NotFoundException ex)
+        {
+            _loadError = ex.Message;
+            return;
+        }
+
+        foreach (var e in _buffered.Where(e => e.Seq > _seq))
+        {
+            Apply(e);
+        }
+
+        _buffered.Clear();
+    }
+
+    private void Receive(BoardEvent e)
+    {
+        if (_seq < 0)
+        {
+            _buffered.Add(e);
+            return;
+        }
+
+        if (e.Seq > _seq)
+        {
+            Apply(e);
+            StateHasChanged();
+        }
+    }
+
+    private void Apply(BoardEvent e)
+    {
+        _seq = e.Seq;
+        switch (e.Type)
+        {
+            case EventTypes.PostCreated or EventTypes.PostUpdated or EventTypes.PostArchived or EventTypes.PostRestored:
+                var changed = e.DataAs<PostChanged>();
+                _posts.RemoveAll(p => p.Id == changed.PostId);
+                _posts.Add(new PostDto(changed.PostId, e.SiteId, changed.Name, changed.Kind, changed.Location, changed.RouteOrder, changed.Archived, changed.Version));
+                break;
+            case EventTypes.SiteUpdated:
+                var site = e.DataAs<SiteChanged>();
+                _site = new SiteDto(site.SiteId, site.Name, site.TimeZoneId, site.Version);
+                _zone = TimeZoneInfo.FindSystemTimeZoneById(site.TimeZoneId);
+                break;
+        }
+
+        _feed.Insert(0, e);
+        if (_feed.Count > FeedLength)
+        {
+            _feed.RemoveAt(_feed.Count - 1);
+        }
+    }
+
+    private string LocalTime(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, _zone).ToString("HH:mm:ss");
+
+    private static string Describe(BoardEvent e) => e.Type switch
+    {
+        EventTypes.PostCreated => $"新岗位 Post added: {e.DataAs<PostChanged>().Name}",
+        EventTypes.PostUpdated => $"岗位已修改 Post changed: {e.DataAs<PostChanged>().Name}",
+        EventTypes.PostArchived => $"岗位已归档 Post archived: {e.DataAs<PostChanged>().Name}",
+        EventTypes.PostRestored => $"岗位已恢复 Post restored: {e.DataAs<PostChanged>().Name}",
+        EventTypes.SiteUpdated => $"物业设置已修改 Site settings changed: {e.DataAs<SiteChanged>().Name}",
+        EventTypes.ShiftCreated or EventTypes.ShiftUpdated => "班次已修改 Shift hours changed",
+        EventTypes.DepartmentCreated or EventTypes.DepartmentUpdated => $"部门已修改 Department changed: {e.DataAs<DepartmentChanged>().Name}",
+        EventTypes.StaffCreated or EventTypes.StaffUpdated => "人员记录已修改 Staff record changed",
+        _ => e.Type,
+    };
+
+    public void Dispose() => _subscription?.Dispose();
+}

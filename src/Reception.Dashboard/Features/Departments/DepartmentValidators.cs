@@ -1,0 +1,15 @@
+using FluentValidation;
+using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Infrastructure;
+
+namespace Reception.Dashboard.Features.Departments;
+
+public sealed class CreateDepartmentValidator : AbstractValidator<CreateDepartment>
+{
+    public CreateDepartmentValidator() => RuleFor(r => r.Name).RequiredName();
+}
+
+public sealed class UpdateDepartmentValidator : AbstractValidator<UpdateDepartment>
+{
+    public UpdateDepartmentValidator() => RuleFor(r => r.Name).RequiredName();
+}

@@ -1,0 +1,44 @@
+using Reception.Dashboard.Features.Board;
+using Reception.Dashboard.Features.Departments;
+using Reception.Dashboard.Features.Posts;
+using Reception.Dashboard.Features.Shifts;
+using Reception.Dashboard.Features.Sites;
+using Reception.Dashboard.Features.Staff;
+using Reception.Dashboard.Infrastructure.Idempotency;
+using Reception.Dashboard.Realtime;
+
+namespace Reception.Dashboard.Features;
+
+public static class FeatureRegistration
+{
+    /// <summary>Feature services hold no state of their own and open a context per call, so circuits and requests share them.</summary>
+    public static IServiceCollection AddFeatures(this IServiceCollection services)
+    {
+        services.AddSingleton<SiteService>();
+        services.AddSingleton<PostService>();
+        services.AddSingleton<ShiftService>();
+        services.AddSingleton<DepartmentService>();
+        services.AddSingleton<StaffService>();
+        services.AddSingleton<BoardSnapshots>();
+        services.AddHostedService<IdempotencyCleanup>();
+        return services;
+    }
+
+    public static WebApplication MapFeatureApis(this WebApplication app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapSitesApi();
+
+        api.MapGroup("/sites/{siteId:guid}")
+            .MapBoardApi()
+            .MapEventsApi()
+            .MapPostsApi()
+            .MapShiftsApi()
+            .MapDepartmentsApi()
+            .MapStaffApi();
+
+        // Anything else under /api is a 404 problem, never the Blazor router's page.
+        api.MapFallback(() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint."));
+        return app;
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Data;
+using Reception.Dashboard.Features.Sites;
+using Reception.Dashboard.Infrastructure;
+using Reception.Dashboard.Realtime;
+
+namespace Reception.Dashboard.Features.Posts;
+
+public sealed class PostService(IDbContextFactory<ReceptionDbContext> dbFactory, SiteWriter writer)
+{
+    private static readonly CreatePostValidator CreateValidator = new();
+    private static readonly UpdatePostValidator UpdateValidator = new();
+
+    public async Task<IReadOnlyList<PostDto>> ListAsync(Guid siteId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.EnsureSiteExistsAsync(siteId, ct);
+        return await db.Posts.AsNoTracking().Where(p => p.SiteId == siteId).InRouteOrder().Select(p => p.ToDto()).ToListAsync(ct);
+    }
+
+    public async Task<PostDto> GetAsync(Guid siteId, Guid postId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var post = await db.Posts.AsNoTracking().SingleOrDefaultAsync(p => p.SiteId == siteId && p.Id == postId, ct);
+        return post?.ToDto() ?? throw new NotFoundException("Post", postId);
+    }
+
+    public Task<PostDto> CreateAsync(Guid siteId, CreatePost request, string? idempotencyKey, CancellationToken ct)
+    {
+        CreateValidator.EnsureValid(request);
+        var (name, location) = (request.Name!.Trim(), Blank(request.Location));
+        return writer.WriteAsync(siteId, new Command($"posts.create:{siteId}", request, idempotencyKey), async (db, events) =>
+        {
+            await db.EnsureSiteExistsAsync(siteId, ct);
+            await EnsureNameFreeAsync(db, siteId, name, exceptId: null, ct);
+            var post = Post.Create(siteId, name, request.Kind, location, request.RouteOrder);
+            db.Posts.Add(post);
+            events.Add(EventTypes.PostCreated, post.ToEvent());
+            return post.ToDto();
+        }, ct);
+    }
+
+    public Task<PostDto> UpdateAsync(Guid siteId, Guid postId, UpdatePost request, string? idempotencyKey, CancellationToken ct)
+    {
+        UpdateValidator.EnsureValid(request);
+        var (name, location) = (request.Name!.Trim(), Blank(request.Location));
+        return writer.WriteAsync(siteId, new Command($"posts.update:{postId}", request, idempotencyKey), async (db, events) =>
+        {
+            var post = await FindAsync(db, siteId, postId, ct);
+            if (post.IsSameAs(name, request.Kind, location, request.RouteOrder))
+            {
+                return post.ToDto();
+            }
+
+            if (post.Version != request.Version)
+            {
+                throw ConflictException.Stale("post", post.Version, post.ToDto());
+            }
+
+            await EnsureNameFreeAsync(db, siteId, name, exceptId: postId, ct);
+            post.Update(name, request.Kind, location, request.RouteOrder);
+            events.Add(EventTypes.PostUpdated, post.ToEvent());
+            return post.ToDto();
+        }, ct);
+    }
+
+    public Task<PostDto> ArchiveAsync(Guid siteId, Guid postId, string? idempotencyKey, CancellationToken ct) =>
+        writer.WriteAsync(siteId, new Command($"posts.archive:{postId}", null, idempotencyKey), async (db, events) =>
+        {
+            var post = await FindAsync(db, siteId, postId, ct);
+            if (post.Archive())
+            {
+                events.Add(EventTypes.PostArchived, post.ToEvent());
+            }
+
+            return post.ToDto();
+        }, ct);
+
+    public Task<PostDto> RestoreAsync(Guid siteId, Guid postId, string? idempotencyKey, CancellationToken ct) =>
+        writer.WriteAsync(siteId, new Command($"posts.restore:{postId}", null, idempotencyKey), async (db, events) =>
+        {
+            var post = await FindAsync(db, siteId, postId, ct);
+            if (post.Restore())
+            {
+                events.Add(EventTypes.PostRestored, post.ToEvent());
+            }
+
+            return post.ToDto();
+        }, ct);
+
+    private static async Task<Post> FindAsync(ReceptionDbContext db, Guid siteId, Guid postId, CancellationToken ct) =>
+        await db.Posts.SingleOrDefaultAsync(p => p.SiteId == siteId && p.Id == postId, ct)
+        ?? throw new NotFoundException("Post", postId);
+
+    private static async Task EnsureNameFreeAsync(ReceptionDbContext db, Guid siteId, string name, Guid? exceptId, CancellationToken ct)
+    {
+        if (await db.Posts.AnyAsync(p => p.SiteId == siteId && p.Name == name && p.Id != exceptId, ct))
+        {
+            throw new ConflictException($"A post named '{name}' already exists at this site.");
+        }
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+public static class PostQueries
+{
+    public static IOrderedQueryable<Post> InRouteOrder(this IQueryable<Post> posts) =>
+        posts.OrderBy(p => p.RouteOrder).ThenBy(p => p.Name);
+}

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Data;
+using Reception.Dashboard.Features.Sites;
+using Reception.Dashboard.Infrastructure;
+using Reception.Dashboard.Realtime;
+
+namespace Reception.Dashboard.Features.Shifts;
+
+public sealed class ShiftService(IDbContextFactory<ReceptionDbContext> dbFactory, SiteWriter writer)
+{
+    private static readonly CreateShiftValidator CreateValidator = new();
+    private static readonly UpdateShiftValidator UpdateValidator = new();
+
+    public async Task<IReadOnlyList<ShiftDto>> ListAsync(Guid siteId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.EnsureSiteExistsAsync(siteId, ct);
+        var shifts = await db.Shifts.AsNoTracking().Where(s => s.SiteId == siteId).ToListAsync(ct);
+        return shifts.OrderBy(s => s.Kind).Select(s => s.ToDto()).ToList();
+    }
+
+    public async Task<ShiftDto> GetAsync(Guid siteId, Guid shiftId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var shift = await db.Shifts.AsNoTracking().SingleOrDefaultAsync(s => s.SiteId == siteId && s.Id == shiftId, ct);
+        return shift?.ToDto() ?? throw new NotFoundException("Shift", shiftId);
+    }
+
+    public Task<ShiftDto> CreateAsync(Guid siteId, CreateShift request, string? idempotencyKey, CancellationToken ct)
+    {
+        CreateValidator.EnsureValid(request);
+        return writer.WriteAsync(siteId, new Command($"shifts.create:{siteId}", request, idempotencyKey), async (db, events) =>
+        {
+            await db.EnsureSiteExistsAsync(siteId, ct);
+            if (await db.Shifts.AnyAsync(s => s.SiteId == siteId && s.Kind == request.Kind, ct))
+            {
+                throw new ConflictException($"This site already has a {request.Kind.ToString().ToLowerInvariant()} shift. Change its hours instead.");
+            }
+
+            var shift = Shift.Create(siteId, request.Kind, request.Start!.Value, request.End!.Value);
+            db.Shifts.Add(shift);
+            events.Add(EventTypes.ShiftCreated, shift.ToEvent());
+            return shift.ToDto();
+        }, ct);
+    }
+
+    public Task<ShiftDto> UpdateAsync(Guid siteId, Guid shiftId, UpdateShift request, string? idempotencyKey, CancellationToken ct)
+    {
+        UpdateValidator.EnsureValid(request);
+        return writer.WriteAsync(siteId, new Command($"shifts.update:{shiftId}", request, idempotencyKey), async (db, events) =>
+        {
+            var shift = await db.Shifts.SingleOrDefaultAsync(s => s.SiteId == siteId && s.Id == shiftId, ct)
+                ?? throw new NotFoundException("Shift", shiftId);
+            if (shift.Start == request.Start && shift.End == request.End)
+            {
+                return shift.ToDto();
+            }
+
+            if (shift.Version != request.Version)
+            {
+                throw ConflictException.Stale("shift", shift.Version, shift.ToDto());
+            }
+
+            shift.SetHours(request.Start!.Value, request.End!.Value);
+            events.Add(EventTypes.ShiftUpdated, shift.ToEvent());
+            return shift.ToDto();
+        }, ct);
+    }
+}

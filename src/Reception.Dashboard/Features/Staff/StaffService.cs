@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Data;
+using Reception.Dashboard.Features.Sites;
+using Reception.Dashboard.Infrastructure;
+using Reception.Dashboard.Realtime;
+
+namespace Reception.Dashboard.Features.Staff;
+
+public sealed class StaffService(IDbContextFactory<ReceptionDbContext> dbFactory, SiteWriter writer)
+{
+    private static readonly CreateStaffValidator CreateValidator = new();
+    private static readonly UpdateStaffValidator UpdateValidator = new();
+
+    public async Task<IReadOnlyList<StaffDto>> ListAsync(Guid siteId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.EnsureSiteExistsAsync(siteId, ct);
+        return await db.Staff.AsNoTracking().Where(s => s.SiteId == siteId).OrderBy(s => s.Name).Select(s => s.ToDto()).ToListAsync(ct);
+    }
+
+    public async Task<StaffDto> GetAsync(Guid siteId, Guid staffId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var member = await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.SiteId == siteId && s.Id == staffId, ct);
+        return member?.ToDto() ?? throw new NotFoundException("Staff member", staffId);
+    }
+
+    public Task<StaffDto> CreateAsync(Guid siteId, CreateStaff request, string? idempotencyKey, CancellationToken ct)
+    {
+        CreateValidator.EnsureValid(request);
+        var details = new StaffDetails(request.Name!.Trim(), Blank(request.Phone), Blank(request.StaffNumber),
+            request.DepartmentId, request.PostId, request.ShiftId, Active: true);
+        return writer.WriteAsync(siteId, new Command($"staff.create:{siteId}", request, idempotencyKey), async (db, events) =>
+        {
+            await db.EnsureSiteExistsAsync(siteId, ct);
+            await CheckReferencesAsync(db, siteId, details, exceptId: null, ct);
+            var member = StaffMember.Create(siteId, details);
+            db.Staff.Add(member);
+            events.Add(EventTypes.StaffCreated, member.ToEvent());
+            return member.ToDto();
+        }, ct);
+    }
+
+    public Task<StaffDto> UpdateAsync(Guid siteId, Guid staffId, UpdateStaff request, string? idempotencyKey, CancellationToken ct)
+    {
+        UpdateValidator.EnsureValid(request);
+        var details = new StaffDetails(request.Name!.Trim(), Blank(request.Phone), Blank(request.StaffNumber),
+            request.DepartmentId, request.PostId, request.ShiftId, request.Active);
+        return writer.WriteAsync(siteId, new Command($"staff.update:{staffId}", request, idempotencyKey), async (db, events) =>
+        {
+            var member = await db.Staff.SingleOrDefaultAsync(s => s.SiteId == siteId && s.Id == staffId, ct)
+                ?? throw new NotFoundException("Staff member", staffId);
+            if (member.Details == details)
+            {
+                return member.ToDto();
+            }
+
+            if (member.Version != request.Version)
+            {
+                throw ConflictException.Stale("staff record", member.Version, member.ToDto());
+            }
+
+            await CheckReferencesAsync(db, siteId, details, exceptId: staffId, ct);
+            member.Update(details);
+            events.Add(EventTypes.StaffUpdated, member.ToEvent());
+            return member.ToDto();
+        }, ct);
+    }
+
+    /// <summary>A department, post or shift of another site, or of none, is a field error: the address itself was fine.</summary>
+    private static async Task CheckReferencesAsync(ReceptionDbContext db, Guid siteId, StaffDetails details, Guid? exceptId, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (details.DepartmentId is { } departmentId && !await db.Departments.AnyAsync(d => d.SiteId == siteId && d.Id == departmentId, ct))
+        {
+            errors["departmentId"] = ["No such department at this site."];
+        }
+
+        if (details.PostId is { } postId && !await db.Posts.AnyAsync(p => p.SiteId == siteId && p.Id == postId, ct))
+        {
+            errors["postId"] = ["No such post at this site."];
+        }
+
+        if (details.ShiftId is { } shiftId && !await db.Shifts.AnyAsync(s => s.SiteId == siteId && s.Id == shiftId, ct))
+        {
+            errors["shiftId"] = ["No such shift at this site."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RuleViolationException(errors);
+        }
+
+        if (details.StaffNumber is { } number && await db.Staff.AnyAsync(s => s.SiteId == siteId && s.StaffNumber == number && s.Id != exceptId, ct))
+        {
+            throw new ConflictException($"Staff number {number} is already in use at this site.");
+        }
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

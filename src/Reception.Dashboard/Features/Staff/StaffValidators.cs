@@ -1,0 +1,32 @@
+using FluentValidation;
+using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Infrastructure;
+
+namespace Reception.Dashboard.Features.Staff;
+
+public sealed class CreateStaffValidator : AbstractValidator<CreateStaff>
+{
+    public CreateStaffValidator()
+    {
+        RuleFor(r => r.Name).RequiredName();
+        RuleFor(r => r.Phone).Phone();
+        RuleFor(r => r.StaffNumber).MaximumLength(32);
+    }
+}
+
+public sealed class UpdateStaffValidator : AbstractValidator<UpdateStaff>
+{
+    public UpdateStaffValidator()
+    {
+        RuleFor(r => r.Name).RequiredName();
+        RuleFor(r => r.Phone).Phone();
+        RuleFor(r => r.StaffNumber).MaximumLength(32);
+    }
+}
+
+internal static class PhoneRule
+{
+    public static IRuleBuilderOptions<T, string?> Phone<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(Validation.PhoneMaxLength)
+            .Matches(@"^[0-9+\-() ]*$").WithMessage("Use digits, spaces and + - ( ) only.");
+}

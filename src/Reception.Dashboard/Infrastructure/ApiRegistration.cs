@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http.Json;
+
+namespace Reception.Dashboard.Infrastructure;
+
+public static class ApiRegistration
+{
+    public static IServiceCollection AddApiConventions(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<JsonOptions>(o => ServerJson.Configure(o.SerializerOptions));
+        // Unreadable bodies raise BadHttpRequestException in every environment, so the exception
+        // handler words the 400 the same way under `dotnet run` as in production.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddOpenApi();
+        return services;
+    }
+
+    /// <summary>Problem+json for every API error status, HTML pages for people everywhere else.</summary>
+    public static WebApplication UseApiConventions(this WebApplication app)
+    {
+        app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        app.UseWhen(c => ApiPaths.IsApi(c.Request.Path), api => api.UseStatusCodePages());
+        app.UseWhen(c => !ApiPaths.IsApi(c.Request.Path),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        return app;
+    }
+}

@@ -1,0 +1,33 @@
+namespace Reception.Dashboard.Infrastructure;
+
+/// <summary>
+/// A refusal by the domain. Services throw these so that HTTP endpoints, hub methods and
+/// Blazor components all report the same rule the same way.
+/// </summary>
+public abstract class DomainException(string message) : Exception(message);
+
+/// <summary>An id in the address names nothing. Maps to 404.</summary>
+public sealed class NotFoundException(string what, Guid id)
+    : DomainException($"{what} {id} was not found.");
+
+/// <summary>A conflict with the current state: an illegal transition, a duplicate, a stale version. Maps to 409.</summary>
+public sealed class ConflictException(string message, IReadOnlyDictionary<string, object?>? extensions = null)
+    : DomainException(message)
+{
+    public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
+
+    /// <summary>The caller based a change on an older version; the answer carries the current one so the caller can redo it.</summary>
+    public static ConflictException Stale<T>(string what, long currentVersion, T current) => new(
+        $"The {what} was changed by someone else (now version {currentVersion}). Reload it and apply your change again.",
+        new Dictionary<string, object?> { ["currentVersion"] = currentVersion, ["current"] = current });
+}
+
+/// <summary>One or more fields break a rule. Maps to 422 with the errors per field.</summary>
+public sealed class RuleViolationException(IReadOnlyDictionary<string, string[]> errors)
+    : DomainException("One or more fields are invalid.")
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+
+    public static RuleViolationException For(string field, string message) =>
+        new(new Dictionary<string, string[]> { [field] = [message] });
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Reception.Dashboard.Infrastructure.Idempotency;
+
+/// <summary>
+/// The first result of a command sent with an Idempotency-Key, stored in the command's own
+/// transaction: a retry gets this result back and writes nothing.
+/// </summary>
+public sealed class IdempotencyRecord
+{
+    public const int KeyMaxLength = 100;
+
+    /// <summary>Chosen by the client and unique to it, such as a UUID; it names one command wherever it is sent.</summary>
+    public required string Key { get; init; }
+
+    /// <summary>A hash of the operation and its request, so reusing a key for a different request is refused.</summary>
+    public required string Fingerprint { get; init; }
+
+    public required string Result { get; init; }
+    public DateTime CreatedAt { get; init; }
+}
+
+public sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
+    {
+        builder.HasKey(r => r.Key);
+        builder.Property(r => r.Key).HasMaxLength(IdempotencyRecord.KeyMaxLength);
+        builder.Property(r => r.Fingerprint).HasMaxLength(64);
+        builder.HasIndex(r => r.CreatedAt);
+    }
+}

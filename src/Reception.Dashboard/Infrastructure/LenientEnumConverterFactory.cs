@@ -1,0 +1,41 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Reception.Dashboard.Infrastructure;
+
+/// <summary>
+/// Reads enums by name or number, and turns an unknown value into the enum's zero value instead of
+/// failing the whole body. Every enum here starts at 1, so the validator then answers 422 naming the
+/// field and its allowed values; a body that is not JSON at all still answers 400.
+/// </summary>
+public sealed class LenientEnumConverterFactory : JsonConverterFactory
+{
+    public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
+
+    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+        (JsonConverter)Activator.CreateInstance(typeof(LenientEnumConverter<>).MakeGenericType(typeToConvert))!;
+
+    private sealed class LenientEnumConverter<T> : JsonConverter<T> where T : struct, Enum
+    {
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.String
+                && Enum.TryParse<T>(reader.GetString(), ignoreCase: true, out var named)
+                && !int.TryParse(reader.GetString(), out _)
+                && Enum.IsDefined(named))
+            {
+                return named;
+            }
+
+            if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var number))
+            {
+                return (T)Enum.ToObject(typeof(T), number);
+            }
+
+            return default;
+        }
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(JsonNamingPolicy.CamelCase.ConvertName(value.ToString()));
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using FluentValidation;
+
+namespace Reception.Dashboard.Infrastructure;
+
+public static class Validation
+{
+    /// <summary>Field length caps shared by all free text, so the UI and the API agree.</summary>
+    public const int NameMaxLength = 100;
+    public const int TextMaxLength = 500;
+    public const int PhoneMaxLength = 30;
+
+    /// <summary>Runs <paramref name="validator"/> and throws a 422 with camelCase field names when it fails.</summary>
+    public static void EnsureValid<T>(this IValidator<T> validator, T request)
+    {
+        var result = validator.Validate(request);
+        if (result.IsValid)
+        {
+            return;
+        }
+
+        var errors = result.Errors
+            .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        throw new RuleViolationException(errors);
+    }
+
+    public static IRuleBuilderOptions<T, string?> RequiredName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().WithMessage("Enter a name.")
+            .MaximumLength(NameMaxLength).WithMessage($"Use at most {NameMaxLength} characters.");
+
+    public static IRuleBuilderOptions<T, TEnum> KnownValue<T, TEnum>(this IRuleBuilder<T, TEnum> rule) where TEnum : struct, Enum =>
+        rule.IsInEnum().WithMessage(
+            $"Choose one of: {string.Join(", ", Enum.GetNames<TEnum>().Select(JsonNamingPolicy.CamelCase.ConvertName))}.");
+}

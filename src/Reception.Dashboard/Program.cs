@@ -1,0 +1,29 @@
+using MudBlazor.Services;
+using Reception.Dashboard.Components;
+using Reception.Dashboard.Data;
+using Reception.Dashboard.Features;
+using Reception.Dashboard.Infrastructure;
+using Reception.Dashboard.Realtime;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddReceptionData(builder.Configuration);
+builder.Services.AddApiConventions();
+builder.Services.AddRealtime(builder.Configuration);
+builder.Services.AddFeatures();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+
+var app = builder.Build();
+
+app.UseApiConventions();
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapHealthChecks("/health");
+app.MapOpenApi();
+app.MapFeatureApis();
+app.MapHub<BoardHub>(BoardHub.Path);
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();

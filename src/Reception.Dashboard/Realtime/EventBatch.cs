@@ -1,0 +1,15 @@
+using System.Text.Json;
+using Reception.Dashboard.Infrastructure;
+
+namespace Reception.Dashboard.Realtime;
+
+/// <summary>The events a command raises; <see cref="SiteWriter"/> numbers and stores them with the command's changes.</summary>
+public sealed class EventBatch
+{
+    private readonly List<(string Type, Guid? VisitId, string Data)> _events = [];
+
+    internal IReadOnlyList<(string Type, Guid? VisitId, string Data)> Events => _events;
+
+    public void Add<T>(string type, T data, Guid? visitId = null) where T : notnull =>
+        _events.Add((type, visitId, JsonSerializer.Serialize(data, ServerJson.Options)));
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Data;
+using Reception.Dashboard.Infrastructure;
+
+namespace Reception.Dashboard.Realtime;
+
+/// <summary>Reads a site's event log for clients that catch up after a gap.</summary>
+public sealed class EventQueries(IDbContextFactory<ReceptionDbContext> dbFactory)
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 1000;
+
+    public async Task<StreamPosition> PositionAsync(Guid siteId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var stream = await db.SiteStreams.AsNoTracking().SingleOrDefaultAsync(s => s.SiteId == siteId, ct)
+            ?? throw new NotFoundException("Site", siteId);
+        return new StreamPosition(siteId, stream.Epoch, stream.LastSeq);
+    }
+
+    public async Task<EventPage> AfterAsync(Guid siteId, long after, int limit, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (after < 0)
+        {
+            errors["after"] = ["Give a sequence number of 0 or more."];
+        }
+
+        if (limit is < 1 or > MaxLimit)
+        {
+            errors["limit"] = [$"Give a limit from 1 to {MaxLimit}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RuleViolationException(errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var snapshot = await db.BeginReadSnapshotAsync(ct);
+        var stream = await db.SiteStreams.AsNoTracking().SingleOrDefaultAsync(s => s.SiteId == siteId, ct)
+            ?? throw new NotFoundException("Site", siteId);
+        var page = await db.Events.AsNoTracking()
+            .Where(e => e.SiteId == siteId && e.Seq > after)
+            .OrderBy(e => e.Seq)
+            .Take(limit + 1)
+            .ToListAsync(ct);
+
+        var hasMore = page.Count > limit;
+        var events = page.Take(limit).Select(e => e.ToEnvelope(stream.Epoch)).ToList();
+        return new EventPage(stream.Epoch, events, stream.LastSeq, hasMore);
+    }
+}

@@ -1,0 +1,118 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Reception.Dashboard.Data;
+using Reception.Dashboard.Infrastructure;
+using Reception.Dashboard.Infrastructure.Idempotency;
+
+namespace Reception.Dashboard.Realtime;
+
+/// <summary>What a service was asked to do: the operation, its request, and the caller's idempotency key if any.</summary>
+public readonly record struct Command(string Operation, object? Request, string? IdempotencyKey);
+
+/// <summary>
+/// The one way state changes. A command's changes, its events and its idempotency record are
+/// written in one transaction; its events get the site's next sequence numbers from the counter
+/// row; after commit the site's publisher is woken. A rolled-back command leaves no trace.
+/// </summary>
+public sealed class SiteWriter(
+    IDbContextFactory<ReceptionDbContext> dbFactory,
+    EventPublisher publisher,
+    TimeProvider clock)
+{
+    public async Task<T> WriteAsync<T>(
+        Guid siteId,
+        Command command,
+        Func<ReceptionDbContext, EventBatch, Task<T>> work,
+        CancellationToken ct)
+    {
+        var key = ValidKeyOrNull(command.IdempotencyKey);
+        var fingerprint = key is null ? null : Fingerprint(command);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // On SQLite this is BEGIN IMMEDIATE: writers queue for the lock up front instead of
+        // failing when a read transaction tries to become a write transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        if (key is not null)
+        {
+            var earlier = await db.IdempotencyRecords.AsNoTracking()
+                .SingleOrDefaultAsync(r => r.Key == key, ct);
+            if (earlier is not null)
+            {
+                return earlier.Fingerprint == fingerprint
+                    ? JsonSerializer.Deserialize<T>(earlier.Result, ServerJson.Options)!
+                    : throw RuleViolationException.For(
+                        "Idempotency-Key", "This key was already used for a different request. Use a new key for a new request.");
+            }
+        }
+
+        var events = new EventBatch();
+        var result = await work(db, events);
+        await db.SaveChangesAsync(ct);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (events.Events.Count > 0)
+        {
+            var last = await AllocateAsync(db, siteId, events.Events.Count, ct);
+            var seq = last - events.Events.Count;
+            foreach (var (type, visitId, data) in events.Events)
+            {
+                db.Events.Add(new StoredEvent { SiteId = siteId, Seq = ++seq, VisitId = visitId, Type = type, At = now, Data = data });
+            }
+        }
+
+        if (key is not null)
+        {
+            db.IdempotencyRecords.Add(new IdempotencyRecord
+            {
+                Key = key,
+                Fingerprint = fingerprint!,
+                Result = JsonSerializer.Serialize(result, ServerJson.Options),
+                CreatedAt = now,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+
+        if (events.Events.Count > 0)
+        {
+            publisher.Notify(siteId);
+        }
+
+        return result;
+    }
+
+    /// <summary>Raises the site's counter by <paramref name="count"/> and returns the new last sequence number.</summary>
+    private static async Task<long> AllocateAsync(ReceptionDbContext db, Guid siteId, int count, CancellationToken ct)
+    {
+        var rows = await db.Database.SqlQuery<long>($"""
+            UPDATE "SiteStreams" SET "LastSeq" = "LastSeq" + {count}
+            WHERE "SiteId" = {siteId}
+            RETURNING "LastSeq" AS "Value"
+            """).ToListAsync(ct);
+        return rows.Count == 1 ? rows[0] : throw new NotFoundException("Site", siteId);
+    }
+
+    private static string? ValidKeyOrNull(string? key)
+    {
+        if (key is null)
+        {
+            return null;
+        }
+
+        key = key.Trim();
+        return key.Length is > 0 and <= IdempotencyRecord.KeyMaxLength
+            ? key
+            : throw RuleViolationException.For(
+                "Idempotency-Key", $"An idempotency key has 1 to {IdempotencyRecord.KeyMaxLength} characters.");
+    }
+
+    private static string Fingerprint(Command command)
+    {
+        var text = command.Operation + "\n" + JsonSerializer.Serialize(command.Request, ServerJson.Options);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Reception.Dashboard.Client.Contracts;
+
+namespace Reception.Dashboard.Realtime;
+
+/// <summary>One row of the append-only event log. The key (site, seq) makes a reused number impossible.</summary>
+public sealed class StoredEvent
+{
+    public Guid SiteId { get; init; }
+    public long Seq { get; init; }
+    public Guid? VisitId { get; init; }
+    public required string Type { get; init; }
+    public DateTime At { get; init; }
+    public required string Data { get; init; }
+
+    public BoardEvent ToEnvelope(Guid epoch)
+    {
+        using var data = JsonDocument.Parse(Data);
+        return new BoardEvent(Seq, epoch, SiteId, VisitId, Type, At, Actor: null, data.RootElement.Clone());
+    }
+}
+
+public sealed class StoredEventConfiguration : IEntityTypeConfiguration<StoredEvent>
+{
+    public void Configure(EntityTypeBuilder<StoredEvent> builder)
+    {
+        builder.ToTable("Events");
+        builder.HasKey(e => new { e.SiteId, e.Seq });
+        builder.Property(e => e.Type).HasMaxLength(64);
+        builder.HasIndex(e => new { e.VisitId, e.Seq });
+        builder.HasOne<Features.Sites.Site>().WithMany().HasForeignKey(e => e.SiteId);
+    }
+}
