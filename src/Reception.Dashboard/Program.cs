@@ -7,6 +7,10 @@ using Reception.Dashboard.Realtime;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Serve the linked top-level wwwroot and framework files from the build output in every
+// environment, not just Development; a published app has no such manifest and is unaffected.
+builder.WebHost.UseStaticWebAssets();
+
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddReceptionData(builder.Configuration);
 builder.Services.AddApiConventions();

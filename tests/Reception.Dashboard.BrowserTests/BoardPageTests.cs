@@ -1,0 +1,34 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using Reception.Dashboard.Client;
+using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Data;
+using Reception.Dashboard.Tests.TestInfrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Reception.Dashboard.BrowserTests;
+
+public sealed class BoardPageTests
+{
+    [Fact]
+    public async Task Board_PostCreatedThroughApi_AppearsWithoutReload()
+    {
+        using var app = new TestApp(seedDemoData: true);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, "/board").ToString());
+        await Expect(page.GetByTestId("site-name")).ToHaveTextAsync(DemoData.SiteName);
+        await Expect(page.GetByTestId("connection")).ToHaveTextAsync("实时 Live");
+        await page.EvaluateAsync("() => window.loadedOnce = true");
+
+        using var http = app.Http();
+        var sites = await http.GetFromJsonAsync<List<SiteDto>>("/api/sites", BoardJson.Options);
+        var response = await http.PostAsJsonAsync($"/api/sites/{sites![0].Id}/posts", new CreatePost("北门岗 North gate", PostKind.Gate, "North entrance", 13), BoardJson.Options);
+        response.EnsureSuccessStatusCode();
+
+        await Expect(page.GetByTestId("posts").GetByText("北门岗 North gate")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("events")).ToContainTextAsync("北门岗 North gate");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.loadedOnce === true"));
+    }
+}

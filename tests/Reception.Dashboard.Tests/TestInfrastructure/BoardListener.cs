@@ -1,0 +1,69 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR.Client;
+using Reception.Dashboard.Client.Contracts;
+
+namespace Reception.Dashboard.Tests.TestInfrastructure;
+
+/// <summary>A real SignalR client joined to one site, recording what the hub pushes.</summary>
+public sealed class BoardListener : IAsyncDisposable
+{
+    private readonly Channel<BoardEvent> _events = Channel.CreateUnbounded<BoardEvent>();
+    private readonly Channel<Heartbeat> _heartbeats = Channel.CreateUnbounded<Heartbeat>();
+
+    private BoardListener(HubConnection connection) => Connection = connection;
+
+    public HubConnection Connection { get; }
+    public StreamPosition? Joined { get; private set; }
+
+    public static async Task<BoardListener> JoinAsync(TestApp app, Guid siteId)
+    {
+        var listener = new BoardListener(app.HubConnection());
+        listener.Connection.On<BoardEvent>("ReceiveEvent", e => listener._events.Writer.TryWrite(e));
+        listener.Connection.On<Heartbeat>("ReceiveHeartbeat", h => listener._heartbeats.Writer.TryWrite(h));
+        await listener.Connection.StartAsync();
+        listener.Joined = await listener.Connection.InvokeAsync<StreamPosition>("JoinSite", siteId);
+        return listener;
+    }
+
+    public async Task<List<BoardEvent>> NextEventsAsync(int count, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        var received = new List<BoardEvent>();
+        while (received.Count < count)
+        {
+            received.Add(await _events.Reader.ReadAsync(cts.Token));
+        }
+
+        return received;
+    }
+
+    /// <summary>True when nothing more arrives within <paramref name="quiet"/>.</summary>
+    public async Task<bool> StaysQuietAsync(TimeSpan quiet)
+    {
+        using var cts = new CancellationTokenSource(quiet);
+        try
+        {
+            await _events.Reader.WaitToReadAsync(cts.Token);
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            return true;
+        }
+    }
+
+    public async Task<Heartbeat> NextHeartbeatAsync(Func<Heartbeat, bool> match, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var heartbeat = await _heartbeats.Reader.ReadAsync(cts.Token);
+            if (match(heartbeat))
+            {
+                return heartbeat;
+            }
+        }
+    }
+
+    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+}
