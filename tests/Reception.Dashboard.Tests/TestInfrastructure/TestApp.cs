@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -51,6 +52,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Found from the solution file, so the app starts whatever the current directory is (the bench runs from the repo root).
+        builder.UseSolutionRelativeContentRoot("src/Reception.Dashboard");
         builder.UseEnvironment(_environment);
         builder.UseSetting("Database:Path", DatabasePath);
         builder.UseSetting("Database:SeedDemoData", _seedDemoData.ToString());
