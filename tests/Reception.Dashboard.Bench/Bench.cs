@@ -36,6 +36,11 @@ public static class Bench
         await using var hub = app.HubConnection();
         hub.On<BoardEvent>("ReceiveEvent", e =>
         {
+            if (e.Type != EventTypes.PostCreated)
+            {
+                return; // the site's own creation may still be in flight when the bench joins
+            }
+
             var name = e.DataAs<PostChanged>().Name;
             pushLatencies.Add(Stopwatch.GetElapsedTime(started[name]).TotalMilliseconds);
             lock (received)

@@ -10,7 +10,7 @@ namespace Reception.Dashboard.Client.Contracts;
 /// <param name="SiteId">The site the event belongs to.</param>
 /// <param name="VisitId">The visit the event belongs to, when it belongs to one.</param>
 /// <param name="Type">The event kind, one of <see cref="EventTypes"/>.</param>
-/// <param name="At">When the change was committed, in UTC.</param>
+/// <param name="At">When the change was written, in UTC (read inside its transaction, just before commit).</param>
 /// <param name="Actor">Who caused the change, when known.</param>
 /// <param name="Data">The typed payload for <paramref name="Type"/>; read it with <see cref="DataAs{T}"/>. Never holds personal data.</param>
 public sealed record BoardEvent(
@@ -38,12 +38,12 @@ public sealed record Actor(string Kind, string Id, string? Role);
 /// <param name="At">The server's time, in UTC.</param>
 public sealed record Heartbeat(Guid SiteId, Guid Epoch, long LastSeq, DateTime At);
 
-/// <summary>Where a site's event stream stands: its epoch and last published sequence number.</summary>
+/// <summary>Where a site's event stream stands: its epoch and last sequence number.</summary>
 public sealed record StreamPosition(Guid SiteId, Guid Epoch, long LastSeq);
 
 /// <summary>A page of events after a sequence number, for catching up.</summary>
 /// <param name="Epoch">The site's current event history; if it differs from the one a client holds, the client must reload its snapshot.</param>
 /// <param name="Events">The events, in sequence order.</param>
-/// <param name="LastSeq">The site's last published sequence number when the page was read.</param>
+/// <param name="LastSeq">The site's last committed sequence number when the page was read.</param>
 /// <param name="HasMore">Whether events after the last one in this page exist.</param>
 public sealed record EventPage(Guid Epoch, IReadOnlyList<BoardEvent> Events, long LastSeq, bool HasMore);

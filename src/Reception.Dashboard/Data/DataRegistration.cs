@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,8 @@ public static class DataRegistration
         services.AddDbContextFactory<ReceptionDbContext>((sp, options) =>
         {
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            options.UseSqlite($"Data Source={database.Path};Pooling=True")
+            var connection = new SqliteConnectionStringBuilder { DataSource = database.Path, Pooling = true };
+            options.UseSqlite(connection.ToString())
                 .AddInterceptors(new SqlitePragmas(database.BusyTimeoutMilliseconds));
         });
 

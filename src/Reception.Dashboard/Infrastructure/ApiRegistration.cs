@@ -20,7 +20,8 @@ public static class ApiRegistration
     public static WebApplication UseApiConventions(this WebApplication app)
     {
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
-        app.UseWhen(c => ApiPaths.IsApi(c.Request.Path), api => api.UseStatusCodePages());
+        app.UseWhen(c => ApiPaths.IsApi(c.Request.Path), api => api.UseStatusCodePages(context =>
+            TypedResults.Problem(statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext)));
         app.UseWhen(c => !ApiPaths.IsApi(c.Request.Path),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         return app;

@@ -19,20 +19,19 @@ public sealed class LenientEnumConverterFactory : JsonConverterFactory
     {
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            if (reader.TokenType == JsonTokenType.String
-                && Enum.TryParse<T>(reader.GetString(), ignoreCase: true, out var named)
-                && !int.TryParse(reader.GetString(), out _)
-                && Enum.IsDefined(named))
+            switch (reader.TokenType)
             {
-                return named;
+                // Names only: Enum.TryParse would also take "3" and "gate,lobby" (flags), which are not names.
+                case JsonTokenType.String when reader.GetString() is { } name
+                    && name.All(char.IsAsciiLetter)
+                    && Enum.TryParse<T>(name, ignoreCase: true, out var named):
+                    return named;
+                case JsonTokenType.Number when reader.TryGetInt32(out var number):
+                    return (T)Enum.ToObject(typeof(T), number);
+                default:
+                    reader.Skip();
+                    return default;
             }
-
-            if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var number))
-            {
-                return (T)Enum.ToObject(typeof(T), number);
-            }
-
-            return default;
         }
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>

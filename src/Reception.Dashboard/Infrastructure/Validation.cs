@@ -7,7 +7,6 @@ public static class Validation
 {
     /// <summary>Field length caps shared by all free text, so the UI and the API agree.</summary>
     public const int NameMaxLength = 100;
-    public const int TextMaxLength = 500;
     public const int PhoneMaxLength = 30;
 
     /// <summary>Runs <paramref name="validator"/> and throws a 422 with camelCase field names when it fails.</summary>

@@ -10,15 +10,26 @@ namespace Reception.Dashboard.Realtime;
 /// sequence S and drops pushed events up to S; after a drop it asks for the events it missed.
 /// The hub never broadcasts by itself: only <see cref="EventPublisher"/> and the heartbeat send.
 /// </summary>
-public sealed class BoardHub(EventQueries events, EventPublisher publisher) : Hub<IBoardClient>
+public sealed class BoardHub(EventQueries events) : Hub<IBoardClient>
 {
     public const string Path = "/hubs/board";
 
+    /// <summary>
+    /// Joins the site's group, then answers the last committed sequence number: everything after
+    /// it will be pushed to this connection, so pushes at or below it can be dropped.
+    /// </summary>
     public async Task<StreamPosition> JoinSite(Guid siteId)
     {
-        var position = publisher.Position(siteId) ?? await events.PositionAsync(siteId, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, EventPublisher.GroupName(siteId));
-        return position;
+        try
+        {
+            return await events.PositionAsync(siteId, Context.ConnectionAborted);
+        }
+        catch (NotFoundException)
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, EventPublisher.GroupName(siteId));
+            throw;
+        }
     }
 
     public Task LeaveSite(Guid siteId) =>

@@ -13,10 +13,14 @@ namespace Reception.Dashboard.Realtime;
 /// Publishes each site's committed events, in sequence order, to the site's hub group and to
 /// in-process subscribers (Blazor components). It reads the log rather than taking events from
 /// writers, so concurrent writers cannot reorder it and rolled-back writes never reach it.
+/// Every consumer has its own queue, so a slow one delays only itself.
 /// </summary>
 public sealed class EventPublisher : IHostedService
 {
     private const int PageSize = 256;
+
+    // Far more than a live page ever lags by: a subscriber this far behind is stuck, and is dropped.
+    private const int SubscriberCapacity = 10_000;
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<Guid, SiteFeed> _feeds = new();
@@ -47,18 +51,14 @@ public sealed class EventPublisher : IHostedService
         }
     }
 
-    /// <summary>The last event published for the site; null until the site has a stream.</summary>
-    public StreamPosition? Position(Guid siteId) =>
-        _feeds.TryGetValue(siteId, out var feed) && feed.Epoch is { } epoch
-            ? new StreamPosition(siteId, epoch, feed.Published)
-            : null;
-
+    /// <summary>The last event published for each site that has a stream.</summary>
     public IEnumerable<StreamPosition> Positions() =>
-        _feeds.Keys.Select(Position).OfType<StreamPosition>();
+        _feeds.Values.Where(f => f.Epoch is not null).Select(f => new StreamPosition(f.SiteId, f.Epoch!.Value, f.Published));
 
     /// <summary>
-    /// Calls <paramref name="onEvent"/> for each event published for the site from now on. Blazor
-    /// components pass a handler that marshals onto their renderer and dispose the result.
+    /// Calls <paramref name="onEvent"/>, one event at a time, for each event published for the site
+    /// from now on. The caller checks that the site exists. Blazor components pass a handler that
+    /// marshals onto their renderer, and dispose the result.
     /// </summary>
     public IDisposable Subscribe(Guid siteId, Func<BoardEvent, Task> onEvent) => FeedFor(siteId).Subscribe(onEvent);
 
@@ -78,7 +78,6 @@ public sealed class EventPublisher : IHostedService
         await Task.WhenAll(_feeds.Values.Select(f => f.Completion)).WaitAsync(cancellationToken);
     }
 
-    // A site unknown at start was created by this process, so everything in its log is still to publish.
     private SiteFeed FeedFor(Guid siteId)
     {
         if (_feeds.TryGetValue(siteId, out var feed))
@@ -86,7 +85,8 @@ public sealed class EventPublisher : IHostedService
             return feed;
         }
 
-        // A feed starts a loop, so exactly one may be created per site.
+        // A feed starts a loop, so exactly one may be created per site. A site unknown at start
+        // was created by this process, so everything in its log is still to publish.
         lock (_creating)
         {
             return _feeds.GetOrAdd(siteId, id => new SiteFeed(this, id, epoch: null, published: 0));
@@ -96,32 +96,41 @@ public sealed class EventPublisher : IHostedService
     private sealed class SiteFeed
     {
         private readonly EventPublisher _owner;
-        private readonly Guid _siteId;
         private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(
             new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-        private ImmutableArray<Func<BoardEvent, Task>> _subscribers = [];
+        private ImmutableArray<Consumer> _consumers = [];
         private long _published;
 
         public SiteFeed(EventPublisher owner, Guid siteId, Guid? epoch, long published)
         {
             _owner = owner;
-            _siteId = siteId;
+            SiteId = siteId;
             Epoch = epoch;
             _published = published;
+            // The hub's queue is unbounded: SignalR itself drops a client that stops reading, which frees it.
+            var group = _owner._hub.Clients.Group(GroupName(siteId));
+            AddConsumer(new Consumer(e => group.ReceiveEvent(e), this, Channel.CreateUnbounded<BoardEvent>(new UnboundedChannelOptions { SingleReader = true })));
             Completion = Task.Run(RunAsync);
         }
 
+        public Guid SiteId { get; }
         public Guid? Epoch { get; private set; }
         public long Published => Interlocked.Read(ref _published);
         public Task Completion { get; }
 
         public void Wake() => _wake.Writer.TryWrite(true);
 
-        public IDisposable Subscribe(Func<BoardEvent, Task> onEvent)
+        public IDisposable Subscribe(Func<BoardEvent, Task> onEvent) =>
+            AddConsumer(new Consumer(onEvent, this, Channel.CreateBounded<BoardEvent>(
+                new BoundedChannelOptions(SubscriberCapacity) { SingleReader = true, SingleWriter = true })));
+
+        private Consumer AddConsumer(Consumer consumer)
         {
-            ImmutableInterlocked.Update(ref _subscribers, s => s.Add(onEvent));
-            return new Unsubscriber(() => ImmutableInterlocked.Update(ref _subscribers, s => s.Remove(onEvent)));
+            ImmutableInterlocked.Update(ref _consumers, c => c.Add(consumer));
+            return consumer;
         }
+
+        private void Unsubscribe(Consumer consumer) => ImmutableInterlocked.Update(ref _consumers, c => c.Remove(consumer));
 
         private async Task RunAsync()
         {
@@ -131,7 +140,9 @@ public sealed class EventPublisher : IHostedService
                 while (await _wake.Reader.WaitToReadAsync(stopping))
                 {
                     _wake.Reader.TryRead(out _);
-                    await PublishPendingAsync(stopping);
+                    while (await PublishPageAsync(stopping))
+                    {
+                    }
                 }
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -139,75 +150,91 @@ public sealed class EventPublisher : IHostedService
             }
         }
 
-        private async Task PublishPendingAsync(CancellationToken stopping)
-        {
-            while (!stopping.IsCancellationRequested)
-            {
-                List<StoredEvent> page;
-                try
-                {
-                    await using var db = await _owner._dbFactory.CreateDbContextAsync(stopping);
-                    Epoch ??= await db.SiteStreams.Where(s => s.SiteId == _siteId).Select(s => (Guid?)s.Epoch).SingleOrDefaultAsync(stopping);
-                    page = await db.Events.AsNoTracking()
-                        .Where(e => e.SiteId == _siteId && e.Seq > _published)
-                        .OrderBy(e => e.Seq)
-                        .Take(PageSize)
-                        .ToListAsync(stopping);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    _owner._logger.LogWarning(ex, "Could not read events of site {SiteId}; retrying", _siteId);
-                    await Task.Delay(RetryDelay, stopping);
-                    continue;
-                }
-
-                foreach (var stored in page)
-                {
-                    await PublishAsync(stored.ToEnvelope(Epoch!.Value));
-                    Interlocked.Exchange(ref _published, stored.Seq);
-                }
-
-                if (page.Count < PageSize)
-                {
-                    return;
-                }
-            }
-        }
-
-        private async Task PublishAsync(BoardEvent boardEvent)
+        /// <returns>Whether a full page was published, so more may be waiting.</returns>
+        private async Task<bool> PublishPageAsync(CancellationToken stopping)
         {
             try
             {
-                await _owner._hub.Clients.Group(GroupName(_siteId)).ReceiveEvent(boardEvent);
-            }
-            catch (Exception ex)
-            {
-                _owner._logger.LogWarning(ex, "Could not push event {Seq} of site {SiteId} to the hub", boardEvent.Seq, _siteId);
-            }
+                await using var db = await _owner._dbFactory.CreateDbContextAsync(stopping);
+                Epoch ??= await db.SiteStreams.Where(s => s.SiteId == SiteId).Select(s => (Guid?)s.Epoch).SingleOrDefaultAsync(stopping);
+                var page = await db.Events.AsNoTracking()
+                    .Where(e => e.SiteId == SiteId && e.Seq > _published)
+                    .OrderBy(e => e.Seq)
+                    .Take(PageSize)
+                    .ToListAsync(stopping);
 
-            foreach (var subscriber in _subscribers)
+                foreach (var stored in page)
+                {
+                    var boardEvent = stored.ToEnvelope(Epoch!.Value);
+                    foreach (var consumer in _consumers)
+                    {
+                        consumer.Enqueue(boardEvent);
+                    }
+
+                    Interlocked.Exchange(ref _published, stored.Seq);
+                }
+
+                return page.Count == PageSize;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                try
-                {
-                    await subscriber(boardEvent);
-                }
-                catch (Exception ex)
-                {
-                    _owner._logger.LogWarning(ex, "A subscriber failed on event {Seq} of site {SiteId}", boardEvent.Seq, _siteId);
-                }
+                // The loop must outlive any failure: the next wake-up (at the latest the heartbeat) retries.
+                _owner._logger.LogError(ex, "Could not publish events of site {SiteId} after {Seq}; retrying", SiteId, Published);
+                await Task.Delay(RetryDelay, stopping);
+                return false;
             }
         }
-    }
 
-    private sealed class Unsubscriber(Action unsubscribe) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
+        /// <summary>One consumer's queue and pump; events reach it in order, one at a time.</summary>
+        private sealed class Consumer : IDisposable
         {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            private readonly Channel<BoardEvent> _queue;
+            private readonly Func<BoardEvent, Task> _onEvent;
+            private readonly SiteFeed _feed;
+
+            public Consumer(Func<BoardEvent, Task> onEvent, SiteFeed feed, Channel<BoardEvent> queue)
             {
-                unsubscribe();
+                _onEvent = onEvent;
+                _feed = feed;
+                _queue = queue;
+                _ = Task.Run(PumpAsync);
+            }
+
+            public void Enqueue(BoardEvent boardEvent)
+            {
+                if (!_queue.Writer.TryWrite(boardEvent))
+                {
+                    _feed._owner._logger.LogWarning("A subscriber of site {SiteId} fell {Capacity} events behind and was dropped", _feed.SiteId, SubscriberCapacity);
+                    Dispose();
+                }
+            }
+
+            public void Dispose()
+            {
+                _feed.Unsubscribe(this);
+                _queue.Writer.TryComplete();
+            }
+
+            private async Task PumpAsync()
+            {
+                var stopping = _feed._owner._stopping.Token;
+                try
+                {
+                    await foreach (var boardEvent in _queue.Reader.ReadAllAsync(stopping))
+                    {
+                        try
+                        {
+                            await _onEvent(boardEvent);
+                        }
+                        catch (Exception ex)
+                        {
+                            _feed._owner._logger.LogWarning(ex, "A subscriber failed on event {Seq} of site {SiteId}", boardEvent.Seq, _feed.SiteId);
+                        }
+                    }
+                }
+                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                {
+                }
             }
         }
     }

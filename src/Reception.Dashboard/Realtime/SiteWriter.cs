@@ -21,6 +21,10 @@ public sealed class SiteWriter(
     EventPublisher publisher,
     TimeProvider clock)
 {
+    // SQLite has one writer at a time. Queueing here, asynchronously, keeps waiting writers off
+    // the thread pool; the database's busy_timeout then only matters for other processes.
+    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+
     public async Task<T> WriteAsync<T>(
         Guid siteId,
         Command command,
@@ -31,8 +35,32 @@ public sealed class SiteWriter(
         var fingerprint = key is null ? null : Fingerprint(command);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // On SQLite this is BEGIN IMMEDIATE: writers queue for the lock up front instead of
-        // failing when a read transaction tries to become a write transaction.
+        var gate = db.Database.IsSqlite() ? _sqliteWriter : null;
+        if (gate is not null)
+        {
+            await gate.WaitAsync(ct);
+        }
+
+        try
+        {
+            return await WriteInTransactionAsync(db, siteId, key, fingerprint, work, ct);
+        }
+        finally
+        {
+            gate?.Release();
+        }
+    }
+
+    private async Task<T> WriteInTransactionAsync<T>(
+        ReceptionDbContext db,
+        Guid siteId,
+        string? key,
+        string? fingerprint,
+        Func<ReceptionDbContext, EventBatch, Task<T>> work,
+        CancellationToken ct)
+    {
+        // On SQLite this is BEGIN IMMEDIATE: the write lock is taken up front, so a transaction
+        // never fails half-way when it turns from reading to writing.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
         if (key is not null)

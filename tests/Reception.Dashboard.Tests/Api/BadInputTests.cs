@@ -27,8 +27,11 @@ public sealed class BadInputTests
 
     [Theory]
     [InlineData("\"castle\"")]
+    [InlineData("\"gate,lobby\"")]
+    [InlineData("\"3\"")]
     [InlineData("99")]
     [InlineData("0")]
+    [InlineData("{}")]
     public async Task CreatePost_OutOfRangeKind_Returns422NamingTheField(string kind)
     {
         using var app = new TestApp();
@@ -57,6 +60,36 @@ public sealed class BadInputTests
         Assert.Contains("100", errors.GetProperty("name")[0].GetString());
         Assert.True(errors.TryGetProperty("location", out _));
         await AssertNothingWrittenAsync(app, site.Id);
+    }
+
+    [Theory]
+    [InlineData("shifts", "{\"kind\":\"morning\",\"start\":\"25:00\",\"end\":\"15:00\"}", "start")]
+    [InlineData("staff", "{\"name\":\"李娜\",\"departmentId\":\"not-a-guid\"}", "departmentId")]
+    [InlineData("posts", "{\"name\":\"Gate\",\"kind\":\"gate\",\"routeOrder\":\"first\"}", "routeOrder")]
+    public async Task Create_ValueOfWrongType_Returns422NamingTheField(string resource, string body, string field)
+    {
+        using var app = new TestApp();
+        var site = await app.CreateSiteAsync();
+        using var http = app.Http();
+
+        var problem = await (await http.SendRawAsync(HttpMethod.Post, $"/api/sites/{site.Id}/{resource}", body)).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+        await AssertNothingWrittenAsync(app, site.Id);
+    }
+
+    [Fact]
+    public async Task ApiError_CallerAcceptsOnlyHtml_StillAnswersProblemJson()
+    {
+        using var app = new TestApp();
+        using var http = app.Http();
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/sites/{Guid.NewGuid()}");
+        request.Headers.Accept.ParseAdd("text/html");
+
+        await (await http.SendAsync(request)).ReadProblemAsync(HttpStatusCode.NotFound);
+        var unknownRoute = new HttpRequestMessage(HttpMethod.Get, "/api/nothing-here");
+        unknownRoute.Headers.Accept.ParseAdd("text/html");
+        await (await http.SendAsync(unknownRoute)).ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -130,7 +163,7 @@ public sealed class BadInputTests
         using var app = new TestApp();
         var site = await app.CreateSiteAsync();
         using var http = app.Http();
-        await http.PostAsJsonAsync($"/api/sites/{site.Id}/posts", new CreatePost("Gate", PostKind.Gate, null, 1));
+        (await http.PostAsJsonAsync($"/api/sites/{site.Id}/posts", new CreatePost("Gate", PostKind.Gate, null, 1))).EnsureSuccessStatusCode();
 
         await (await http.PostAsJsonAsync($"/api/sites/{site.Id}/posts", new CreatePost(" Gate ", PostKind.Lobby, null, 2))).ReadProblemAsync(HttpStatusCode.Conflict);
 

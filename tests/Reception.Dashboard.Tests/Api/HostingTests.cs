@@ -1,4 +1,5 @@
 using System.Net;
+using Reception.Dashboard.Data;
 using Reception.Dashboard.Tests.TestInfrastructure;
 
 namespace Reception.Dashboard.Tests.Api;
@@ -45,17 +46,38 @@ public sealed class HostingTests
         Assert.Contains("/api/sites/{siteId}/posts", document);
     }
 
-    [Theory]
-    [InlineData("/")]
-    [InlineData("/board")]
-    public async Task Page_Renders(string path)
+    [Fact]
+    public async Task StartPage_Renders()
+    {
+        using var app = new TestApp();
+        using var http = app.Http();
+
+        var html = await http.GetStringAsync("/");
+
+        Assert.Contains("Open the board", html);
+    }
+
+    [Fact]
+    public async Task Board_Prerenders_TheSiteAndItsPosts()
     {
         using var app = new TestApp(seedDemoData: true);
         using var http = app.Http();
 
-        var response = await http.GetAsync(path);
+        var html = WebUtility.HtmlDecode(await http.GetStringAsync("/board"));
+
+        Assert.Matches($"data-testid=\"site-name\"[^>]*>{DemoData.SiteName}<", html);
+        Assert.Contains("东大门岗 East gate", html);
+    }
+
+    [Fact]
+    public async Task Board_UnknownSite_SaysSoInsteadOfFailing()
+    {
+        using var app = new TestApp(seedDemoData: true);
+        using var http = app.Http();
+
+        var response = await http.GetAsync($"/board?site={Guid.NewGuid()}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Reception Dashboard", await response.Content.ReadAsStringAsync());
+        Assert.Contains("This site does not exist", await response.Content.ReadAsStringAsync());
     }
 }

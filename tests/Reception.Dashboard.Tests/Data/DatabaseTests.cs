@@ -60,14 +60,14 @@ public sealed class DatabaseTests
         {
             site = await first.CreateSiteAsync();
             using var http = first.Http();
-            await http.PostAsJsonAsync($"/api/sites/{site.Id}/posts", new CreatePost("Gate", PostKind.Gate, null, 1));
+            (await http.PostAsJsonAsync($"/api/sites/{site.Id}/posts", new CreatePost("Gate", PostKind.Gate, null, 1))).EnsureSuccessStatusCode();
             before = await (await http.GetAsync($"/api/sites/{site.Id}/events")).ReadAsync<EventPage>();
         }
 
         using var second = new TestApp(folder: folder);
         await using var listener = await BoardListener.JoinAsync(second, site.Id);
         using var http2 = second.Http();
-        await http2.PostAsJsonAsync($"/api/sites/{site.Id}/posts", new CreatePost("Lobby", PostKind.Lobby, null, 2));
+        (await http2.PostAsJsonAsync($"/api/sites/{site.Id}/posts", new CreatePost("Lobby", PostKind.Lobby, null, 2))).EnsureSuccessStatusCode();
         var pushed = (await listener.NextEventsAsync(1)).Single();
 
         Assert.Equal(2, listener.Joined!.LastSeq);
@@ -89,5 +89,6 @@ public sealed class DatabaseTests
         var epoch2 = (await (await http2.GetAsync($"/api/sites/{site2.Id}/snapshot")).ReadAsync<BoardSnapshot>()).Epoch;
 
         Assert.NotEqual(epoch1, epoch2);
+        Assert.NotEqual(site1.Id, epoch1); // the epoch names the history, not the site
     }
 }

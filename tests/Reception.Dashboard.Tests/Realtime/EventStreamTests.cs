@@ -66,13 +66,13 @@ public sealed class EventStreamTests
         var site = await app.CreateSiteAsync();
         using var http = app.Http();
         await using var first = await BoardListener.JoinAsync(app, site.Id);
-        await http.PostAsJsonAsync($"/api/sites/{site.Id}/posts", new CreatePost("Seen before the drop", PostKind.Lobby, null, 1));
+        (await http.PostAsJsonAsync($"/api/sites/{site.Id}/posts", new CreatePost("Seen before the drop", PostKind.Lobby, null, 1))).EnsureSuccessStatusCode();
         var lastSeen = (await first.NextEventsAsync(1)).Single().Seq;
         await first.Connection.StopAsync();
 
         for (var i = 1; i <= 5; i++)
         {
-            await http.PostAsJsonAsync($"/api/sites/{site.Id}/posts", new CreatePost($"Missed {i}", PostKind.Gate, null, i));
+            (await http.PostAsJsonAsync($"/api/sites/{site.Id}/posts", new CreatePost($"Missed {i}", PostKind.Gate, null, i))).EnsureSuccessStatusCode();
         }
 
         // Reconnect in the documented order: join (and buffer), then ask for what was missed.
@@ -86,6 +86,12 @@ public sealed class EventStreamTests
         Assert.False(byApi.HasMore);
         Assert.Equal(7, byApi.LastSeq);
         Assert.Equal(second.Joined!.Epoch, byApi.Epoch);
+
+        // Pushes already covered by the catch-up are not delivered again; the next one is.
+        (await http.PostAsJsonAsync($"/api/sites/{site.Id}/posts", new CreatePost("After the catch-up", PostKind.Gate, null, 9))).EnsureSuccessStatusCode();
+        var next = (await second.NextEventsAsync(1)).Single();
+        Assert.Equal(8, next.Seq);
+        Assert.True(await second.StaysQuietAsync(TimeSpan.FromMilliseconds(500)));
     }
 
     [Fact]
@@ -96,7 +102,7 @@ public sealed class EventStreamTests
         using var http = app.Http();
         for (var i = 1; i <= 4; i++)
         {
-            await http.PostAsJsonAsync($"/api/sites/{site.Id}/departments", new CreateDepartment($"Department {i}"));
+            (await http.PostAsJsonAsync($"/api/sites/{site.Id}/departments", new CreateDepartment($"Department {i}"))).EnsureSuccessStatusCode();
         }
 
         var page1 = await (await http.GetAsync($"/api/sites/{site.Id}/events?after=0&limit=3")).ReadAsync<EventPage>();
@@ -142,7 +148,7 @@ public sealed class EventStreamTests
 
         Assert.True(await listener.StaysQuietAsync(TimeSpan.FromSeconds(1.5)));
         using var http = app.Http();
-        await http.PostAsJsonAsync($"/api/sites/{site.Id}/posts", new CreatePost("Saved", PostKind.Gate, null, 1));
+        (await http.PostAsJsonAsync($"/api/sites/{site.Id}/posts", new CreatePost("Saved", PostKind.Gate, null, 1))).EnsureSuccessStatusCode();
         var next = (await listener.NextEventsAsync(1)).Single();
 
         Assert.Equal(2, next.Seq);
@@ -166,8 +172,8 @@ public sealed class EventStreamTests
         using var app = new TestApp();
         var site = await app.CreateSiteAsync();
         using var http = app.Http();
-        await http.PostAsJsonAsync($"/api/sites/{site.Id}/posts", new CreatePost("Lobby", PostKind.Lobby, null, 1));
-        await http.PostAsJsonAsync($"/api/sites/{site.Id}/shifts", new CreateShift(ShiftKind.Night, new TimeOnly(23, 0), new TimeOnly(7, 0)));
+        (await http.PostAsJsonAsync($"/api/sites/{site.Id}/posts", new CreatePost("Lobby", PostKind.Lobby, null, 1))).EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync($"/api/sites/{site.Id}/shifts", new CreateShift(ShiftKind.Night, new TimeOnly(23, 0), new TimeOnly(7, 0)))).EnsureSuccessStatusCode();
 
         var snapshot = await (await http.GetAsync($"/api/sites/{site.Id}/snapshot")).ReadAsync<BoardSnapshot>();
 
@@ -185,7 +191,7 @@ public sealed class EventStreamTests
         await using var listener = await BoardListener.JoinAsync(app, site.Id);
         using var http = app.Http();
 
-        await http.PostAsJsonAsync($"/api/sites/{site.Id}/staff", new CreateStaff("王小明", "139 1234 5678", "S900", null, null, null));
+        (await http.PostAsJsonAsync($"/api/sites/{site.Id}/staff", new CreateStaff("王小明", "139 1234 5678", "S900", null, null, null))).EnsureSuccessStatusCode();
 
         var pushed = (await listener.NextEventsAsync(1)).Single();
         var stored = await (await http.GetAsync($"/api/sites/{site.Id}/events?after=0")).Content.ReadAsStringAsync();

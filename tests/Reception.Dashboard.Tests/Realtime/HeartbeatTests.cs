@@ -15,7 +15,7 @@ public sealed class HeartbeatTests
         var site = await app.CreateSiteAsync();
         await using var listener = await BoardListener.JoinAsync(app, site.Id);
         using var http = app.Http();
-        await http.PostAsJsonAsync($"/api/sites/{site.Id}/departments", new CreateDepartment("Security"));
+        (await http.PostAsJsonAsync($"/api/sites/{site.Id}/departments", new CreateDepartment("Security"))).EnsureSuccessStatusCode();
         await listener.NextEventsAsync(1);
 
         clock.Advance(TimeSpan.FromSeconds(1)); // the test app's heartbeat interval

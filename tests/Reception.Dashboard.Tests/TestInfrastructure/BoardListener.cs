@@ -9,6 +9,7 @@ public sealed class BoardListener : IAsyncDisposable
 {
     private readonly Channel<BoardEvent> _events = Channel.CreateUnbounded<BoardEvent>();
     private readonly Channel<Heartbeat> _heartbeats = Channel.CreateUnbounded<Heartbeat>();
+    private readonly List<BoardEvent> _early = [];
 
     private BoardListener(HubConnection connection) => Connection = connection;
 
@@ -18,11 +19,36 @@ public sealed class BoardListener : IAsyncDisposable
     public static async Task<BoardListener> JoinAsync(TestApp app, Guid siteId)
     {
         var listener = new BoardListener(app.HubConnection());
-        listener.Connection.On<BoardEvent>("ReceiveEvent", e => listener._events.Writer.TryWrite(e));
+        listener.Connection.On<BoardEvent>("ReceiveEvent", listener.Receive);
         listener.Connection.On<Heartbeat>("ReceiveHeartbeat", h => listener._heartbeats.Writer.TryWrite(h));
         await listener.Connection.StartAsync();
-        listener.Joined = await listener.Connection.InvokeAsync<StreamPosition>("JoinSite", siteId);
+        var joined = await listener.Connection.InvokeAsync<StreamPosition>("JoinSite", siteId);
+        lock (listener._early)
+        {
+            listener.Joined = joined;
+            foreach (var e in listener._early.Where(e => e.Seq > joined.LastSeq).OrderBy(e => e.Seq))
+            {
+                listener._events.Writer.TryWrite(e);
+            }
+        }
+
         return listener;
+    }
+
+    /// <summary>As a real client does: holds pushes until JoinSite answers, then drops those at or below its position.</summary>
+    private void Receive(BoardEvent e)
+    {
+        lock (_early)
+        {
+            if (Joined is null)
+            {
+                _early.Add(e);
+            }
+            else if (e.Seq > Joined.LastSeq)
+            {
+                _events.Writer.TryWrite(e);
+            }
+        }
     }
 
     public async Task<List<BoardEvent>> NextEventsAsync(int count, TimeSpan? timeout = null)

@@ -28,26 +28,28 @@ public sealed partial class BoardPage
 
     protected override async Task OnInitializedAsync()
     {
-        var siteId = SiteId ?? (await Sites.ListAsync(CancellationToken.None)).FirstOrDefault()?.Id;
-        if (siteId is null)
-        {
-            _noSites = true;
-            return;
-        }
-
-        // Subscribe first and hold what arrives until the snapshot says which sequence it reflects.
-        _subscription = Publisher.Subscribe(siteId.Value, e => InvokeAsync(() => Receive(e)));
         try
         {
-            var snapshot = await Snapshots.GetAsync(siteId.Value, CancellationToken.None);
+            var site = SiteId is { } requested
+                ? await Sites.GetAsync(requested, CancellationToken.None)
+                : (await Sites.ListAsync(CancellationToken.None)).FirstOrDefault();
+            if (site is null)
+            {
+                _noSites = true;
+                return;
+            }
+
+            // Subscribe first and hold what arrives until the snapshot says which sequence it reflects.
+            _subscription = Publisher.Subscribe(site.Id, e => InvokeAsync(() => Receive(e)));
+            var snapshot = await Snapshots.GetAsync(site.Id, CancellationToken.None);
             _site = snapshot.Site;
             _zone = TimeZoneInfo.FindSystemTimeZoneById(snapshot.Site.TimeZoneId);
             _posts = snapshot.Posts.ToList();
             _seq = snapshot.Seq;
         }
-        catch (NotFoundException ex)
+        catch (NotFoundException)
         {
-            _loadError = ex.Message;
+            _loadError = "找不到这个物业。 This site does not exist; open the board from the start page.";
             return;
         }
 
