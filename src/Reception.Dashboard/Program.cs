@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using Reception.Dashboard.Components;
 using Reception.Dashboard.Data;
 using Reception.Dashboard.Features;
+using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Infrastructure;
 using Reception.Dashboard.Realtime;
 
@@ -14,6 +15,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddReceptionData(builder.Configuration);
 builder.Services.AddApiConventions();
+builder.Services.AddAccounts();
 builder.Services.AddRealtime(builder.Configuration);
 builder.Services.AddFeatures();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -22,11 +24,14 @@ builder.Services.AddMudServices();
 var app = builder.Build();
 
 app.UseApiConventions();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthChecks("/health");
 app.MapOpenApi();
 app.MapFeatureApis();
+app.MapSignOutForm();
 app.MapHub<BoardHub>(BoardHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

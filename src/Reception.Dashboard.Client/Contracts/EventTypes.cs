@@ -27,6 +27,10 @@ public static class EventTypes
     public const string StaffCreated = "staff.created";
     /// <summary>Data: <see cref="StaffChanged"/>.</summary>
     public const string StaffUpdated = "staff.updated";
+    /// <summary>Data: <see cref="RoleChanged"/>.</summary>
+    public const string RoleGranted = "role.granted";
+    /// <summary>Data: <see cref="RoleChanged"/>.</summary>
+    public const string RoleRevoked = "role.revoked";
 }
 
 /// <summary>A site's settings changed.</summary>
@@ -42,4 +46,7 @@ public sealed record ShiftChanged(Guid ShiftId, ShiftKind Kind, TimeOnly Start, 
 public sealed record DepartmentChanged(Guid DepartmentId, string Name, long Version);
 
 /// <summary>A staff record was created or changed. Carries no name or phone number: read those through the API.</summary>
-public sealed record StaffChanged(Guid StaffId, Guid? DepartmentId, Guid? PostId, Guid? ShiftId, bool Active, long Version);
+public sealed record StaffChanged(Guid StaffId, Guid? DepartmentId, Guid? PostId, Guid? ShiftId, Guid? UserId, bool Active, long Version);
+
+/// <summary>A user was given, or lost, a role at the site.</summary>
+public sealed record RoleChanged(Guid UserId, SiteRole Role);

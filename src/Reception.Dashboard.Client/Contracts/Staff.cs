@@ -3,7 +3,7 @@ namespace Reception.Dashboard.Client.Contracts;
 /// <summary>A member of staff. Holds personal data: only authorised screens read it.</summary>
 public sealed record StaffDto(
     Guid Id, Guid SiteId, string Name, string? Phone, string? StaffNumber,
-    Guid? DepartmentId, Guid? PostId, Guid? ShiftId, bool Active, long Version);
+    Guid? DepartmentId, Guid? PostId, Guid? ShiftId, Guid? UserId, bool Active, long Version);
 
 /// <summary>Creates a staff record.</summary>
 public sealed record CreateStaff(string? Name, string? Phone, string? StaffNumber, Guid? DepartmentId, Guid? PostId, Guid? ShiftId);

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Reception.Dashboard.Features.Accounts;
 using Microsoft.Extensions.Options;
 
 namespace Reception.Dashboard.Data;
@@ -8,7 +10,7 @@ namespace Reception.Dashboard.Data;
 /// persistent setting) and seeds the demo site into an empty database.
 /// </summary>
 public sealed class DatabaseInitializer(
-    IDbContextFactory<ReceptionDbContext> dbFactory,
+    IServiceScopeFactory scopes,
     IOptions<DatabaseOptions> options,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
@@ -21,14 +23,15 @@ public sealed class DatabaseInitializer(
             Directory.CreateDirectory(folder);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReceptionDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
         logger.LogInformation("Database ready at {Path}", Path.GetFullPath(path));
 
-        if (options.Value.SeedDemoData && !await db.Sites.AnyAsync(cancellationToken))
+        if (options.Value.SeedDemoData && !await db.Sites.AnyAsync(cancellationToken) && !await db.Users.AnyAsync(cancellationToken))
         {
-            await DemoData.SeedAsync(db, cancellationToken);
+            await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<User>>(), cancellationToken);
             logger.LogInformation("Seeded the demo site into the empty database");
         }
     }

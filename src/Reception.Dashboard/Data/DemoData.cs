@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity;
 using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Features.Departments;
 using Reception.Dashboard.Features.Posts;
 using Reception.Dashboard.Features.Shifts;
@@ -12,6 +14,22 @@ namespace Reception.Dashboard.Data;
 public static class DemoData
 {
     public const string SiteName = "滨江广场 Riverside Plaza";
+
+    /// <summary>Every demo user's password. Demo only: switch demo data off for a real property.</summary>
+    public const string DemoPassword = "demo1234";
+
+    /// <summary>One demo user per role at the demo site; "admin" is also the system administrator.</summary>
+    public static readonly (string UserName, string DisplayName, SiteRole Role)[] Users =
+    [
+        ("admin", "演示管理员 Demo admin", SiteRole.Admin),
+        ("command", "指挥中心 Command center", SiteRole.CommandCenter),
+        ("foreman", "当值领班 Duty foreman", SiteRole.Foreman),
+        ("guard", "执勤保安 Guard", SiteRole.Guard),
+        ("desk", "前台 Front desk", SiteRole.FrontDesk),
+        ("supervisor", "客服主管 Supervisor", SiteRole.Supervisor),
+        ("manager", "经理 Manager", SiteRole.Manager),
+        ("engineering", "工程部 Engineering", SiteRole.Department),
+    ];
 
     private static readonly (string Name, PostKind Kind, string Location)[] Posts =
     [
@@ -34,7 +52,7 @@ public static class DemoData
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙"];
     private static readonly string[] GivenNames = ["伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇", "艳", "杰"];
 
-    public static async Task SeedAsync(ReceptionDbContext db, CancellationToken ct)
+    public static async Task SeedAsync(ReceptionDbContext db, UserManager<User> userManager, CancellationToken ct)
     {
         var site = Site.Create(SiteName, "Asia/Shanghai");
         db.Sites.Add(site);
@@ -71,6 +89,20 @@ public static class DemoData
             var name = Surnames[i % Surnames.Length] + GivenNames[(i * 5 + i / Surnames.Length) % GivenNames.Length];
             db.Staff.Add(StaffMember.Create(site.Id, new StaffDetails(
                 name, $"139 0000 {i:D4}", $"S{i + 1:D3}", department.Id, post.Id, shifts[i / staffPosts.Count].Id, Active: true)));
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        foreach (var (userName, displayName, role) in Users)
+        {
+            var user = new User { UserName = userName, DisplayName = displayName, SystemAdmin = role == SiteRole.Admin };
+            var created = await userManager.CreateAsync(user, DemoPassword);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException($"Could not seed demo user {userName}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+            }
+
+            db.UserSiteRoles.Add(new UserSiteRole { UserId = user.Id, SiteId = site.Id, Role = role });
         }
 
         await db.SaveChangesAsync(ct);

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Features.Departments;
 using Reception.Dashboard.Features.Posts;
 using Reception.Dashboard.Features.Shifts;
@@ -9,7 +11,7 @@ using Reception.Dashboard.Realtime;
 
 namespace Reception.Dashboard.Data;
 
-public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> options) : DbContext(options)
+public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> options) : IdentityUserContext<User, Guid>(options)
 {
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<Post> Posts => Set<Post>();
@@ -19,9 +21,14 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
     public DbSet<SiteStream> SiteStreams => Set<SiteStream>();
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<UserSiteRole> UserSiteRoles => Set<UserSiteRole>();
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReceptionDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();

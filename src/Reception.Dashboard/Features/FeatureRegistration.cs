@@ -1,3 +1,4 @@
+using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Features.Board;
 using Reception.Dashboard.Features.Departments;
 using Reception.Dashboard.Features.Posts;
@@ -27,6 +28,8 @@ public static class FeatureRegistration
     public static WebApplication MapFeatureApis(this WebApplication app)
     {
         var api = app.MapGroup("/api");
+        api.MapAccountsApi();
+        api.MapUsersApi();
         api.MapSitesApi();
 
         api.MapGroup("/sites/{siteId:guid}")
@@ -35,10 +38,12 @@ public static class FeatureRegistration
             .MapPostsApi()
             .MapShiftsApi()
             .MapDepartmentsApi()
-            .MapStaffApi();
+            .MapStaffApi()
+            .MapSiteRolesApi();
 
         // Anything else under /api is a 404 problem, never the Blazor router's page.
-        api.MapFallback(() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint."));
+        api.MapFallback(() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint."))
+            .AllowAnonymous();
         return app;
     }
 }

@@ -31,3 +31,9 @@ public sealed class RuleViolationException(IReadOnlyDictionary<string, string[]>
     public static RuleViolationException For(string field, string message) =>
         new(new Dictionary<string, string[]> { [field] = [message] });
 }
+
+/// <summary>Nobody is signed in, or the sign-in is no longer valid. Maps to 401.</summary>
+public sealed class UnauthenticatedException() : DomainException("Sign in first.");
+
+/// <summary>The signed-in user may not do this. Maps to 403.</summary>
+public sealed class ForbiddenException(string message) : DomainException(message);

@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Reception.Dashboard.Client;
 using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Infrastructure;
 
 namespace Reception.Dashboard.Realtime;
@@ -10,9 +12,22 @@ namespace Reception.Dashboard.Realtime;
 /// sequence S and drops pushed events up to S; after a drop it asks for the events it missed.
 /// The hub never broadcasts by itself: only <see cref="EventPublisher"/> and the heartbeat send.
 /// </summary>
-public sealed class BoardHub(EventQueries events) : Hub<IBoardClient>
+[Authorize]
+public sealed class BoardHub(EventQueries events, HubConnections connections) : Hub<IBoardClient>
 {
     public const string Path = "/hubs/board";
+
+    public override Task OnConnectedAsync()
+    {
+        connections.Add(Context);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Remove(Context);
+        return Task.CompletedTask;
+    }
 
     /// <summary>
     /// Joins the site's group, then answers the last committed sequence number: everything after
@@ -20,10 +35,11 @@ public sealed class BoardHub(EventQueries events) : Hub<IBoardClient>
     /// </summary>
     public async Task<StreamPosition> JoinSite(Guid siteId)
     {
+        Access.Demand(Context.User!, siteId, Permission.ViewBoard);
         await Groups.AddToGroupAsync(Context.ConnectionId, EventPublisher.GroupName(siteId));
         try
         {
-            return await events.PositionAsync(siteId, Context.ConnectionAborted);
+            return await events.PositionAsync(Context.User!, siteId, Context.ConnectionAborted);
         }
         catch (NotFoundException)
         {
@@ -36,7 +52,7 @@ public sealed class BoardHub(EventQueries events) : Hub<IBoardClient>
         Groups.RemoveFromGroupAsync(Context.ConnectionId, EventPublisher.GroupName(siteId));
 
     public Task<EventPage> GetEventsAfter(Guid siteId, long after, int limit) =>
-        events.AfterAsync(siteId, after, limit, Context.ConnectionAborted);
+        events.AfterAsync(Context.User!, siteId, after, limit, Context.ConnectionAborted);
 }
 
 /// <summary>Hub callers get the same clear refusal an API caller gets, not "an unexpected error occurred".</summary>

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Data;
+using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Infrastructure;
 
 namespace Reception.Dashboard.Realtime;
@@ -11,16 +13,18 @@ public sealed class EventQueries(IDbContextFactory<ReceptionDbContext> dbFactory
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
 
-    public async Task<StreamPosition> PositionAsync(Guid siteId, CancellationToken ct)
+    public async Task<StreamPosition> PositionAsync(ClaimsPrincipal user, Guid siteId, CancellationToken ct)
     {
+        Access.Demand(user, siteId, Permission.ViewBoard);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var stream = await db.SiteStreams.AsNoTracking().SingleOrDefaultAsync(s => s.SiteId == siteId, ct)
             ?? throw new NotFoundException("Site", siteId);
         return new StreamPosition(siteId, stream.Epoch, stream.LastSeq);
     }
 
-    public async Task<EventPage> AfterAsync(Guid siteId, long after, int limit, CancellationToken ct)
+    public async Task<EventPage> AfterAsync(ClaimsPrincipal user, Guid siteId, long after, int limit, CancellationToken ct)
     {
+        Access.Demand(user, siteId, Permission.ViewBoard);
         var errors = new Dictionary<string, string[]>();
         if (after < 0)
         {

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Features.Accounts;
 
 namespace Reception.Dashboard.Realtime;
 
@@ -6,11 +8,12 @@ public static class EventsApi
 {
     public static RouteGroupBuilder MapEventsApi(this RouteGroupBuilder site)
     {
-        site.MapGet("/events", (Guid siteId, long? after, int? limit, EventQueries events, CancellationToken ct) =>
-                events.AfterAsync(siteId, after ?? 0, limit ?? EventQueries.DefaultLimit, ct))
+        site.MapGet("/events", (ClaimsPrincipal user, Guid siteId, long? after, int? limit, EventQueries events, CancellationToken ct) =>
+                events.AfterAsync(user, siteId, after ?? 0, limit ?? EventQueries.DefaultLimit, ct))
             .WithName("GetEvents")
             .WithSummary("Events after a sequence number, in order, for catching up.")
-            .Produces<EventPage>();
+            .Produces<EventPage>()
+            .RequireSitePermission(Permission.ViewBoard);
         return site;
     }
 }

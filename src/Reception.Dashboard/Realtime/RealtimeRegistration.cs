@@ -11,6 +11,7 @@ public static class RealtimeRegistration
         services.AddSignalR(o => o.AddFilter<DomainErrorHubFilter>())
             .AddJsonProtocol(o => ServerJson.Configure(o.PayloadSerializerOptions));
 
+        services.AddSingleton<HubConnections>();
         services.AddSingleton<SiteWriter>();
         services.AddSingleton<EventQueries>();
         services.AddSingleton<EventPublisher>();

@@ -2,14 +2,15 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Data;
 using Reception.Dashboard.Infrastructure;
 using Reception.Dashboard.Infrastructure.Idempotency;
 
 namespace Reception.Dashboard.Realtime;
 
-/// <summary>What a service was asked to do: the operation, its request, and the caller's idempotency key if any.</summary>
-public readonly record struct Command(string Operation, object? Request, string? IdempotencyKey);
+/// <summary>What a service was asked to do and by whom: the operation, its request, the caller's idempotency key if any.</summary>
+public readonly record struct Command(Actor Actor, string Operation, object? Request, string? IdempotencyKey);
 
 /// <summary>
 /// The one way state changes. A command's changes, its events and its idempotency record are
@@ -43,7 +44,7 @@ public sealed class SiteWriter(
 
         try
         {
-            return await WriteInTransactionAsync(db, siteId, key, fingerprint, work, ct);
+            return await WriteInTransactionAsync(db, siteId, command.Actor, key, fingerprint, work, ct);
         }
         finally
         {
@@ -54,6 +55,7 @@ public sealed class SiteWriter(
     private async Task<T> WriteInTransactionAsync<T>(
         ReceptionDbContext db,
         Guid siteId,
+        Actor actor,
         string? key,
         string? fingerprint,
         Func<ReceptionDbContext, EventBatch, Task<T>> work,
@@ -63,10 +65,11 @@ public sealed class SiteWriter(
         // never fails half-way when it turns from reading to writing.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
+        var scope = Scope(actor);
         if (key is not null)
         {
             var earlier = await db.IdempotencyRecords.AsNoTracking()
-                .SingleOrDefaultAsync(r => r.Key == key, ct);
+                .SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key, ct);
             if (earlier is not null)
             {
                 return earlier.Fingerprint == fingerprint
@@ -87,7 +90,11 @@ public sealed class SiteWriter(
             var seq = last - events.Events.Count;
             foreach (var (type, visitId, data) in events.Events)
             {
-                db.Events.Add(new StoredEvent { SiteId = siteId, Seq = ++seq, VisitId = visitId, Type = type, At = now, Data = data });
+                db.Events.Add(new StoredEvent
+                {
+                    SiteId = siteId, Seq = ++seq, VisitId = visitId, Type = type, At = now, Data = data,
+                    ActorKind = actor.Kind, ActorId = actor.Id, ActorRole = actor.Role,
+                });
             }
         }
 
@@ -95,6 +102,7 @@ public sealed class SiteWriter(
         {
             db.IdempotencyRecords.Add(new IdempotencyRecord
             {
+                Scope = scope,
                 Key = key,
                 Fingerprint = fingerprint!,
                 Result = JsonSerializer.Serialize(result, ServerJson.Options),
@@ -123,6 +131,8 @@ public sealed class SiteWriter(
             """).ToListAsync(ct);
         return rows.Count == 1 ? rows[0] : throw new NotFoundException("Site", siteId);
     }
+
+    private static string Scope(Actor actor) => $"{actor.Kind}:{actor.Id}";
 
     private static string? ValidKeyOrNull(string? key)
     {

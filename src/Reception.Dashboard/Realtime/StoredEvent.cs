@@ -15,10 +15,16 @@ public sealed class StoredEvent
     public DateTime At { get; init; }
     public required string Data { get; init; }
 
+    /// <summary>"user" or "token"; with <see cref="ActorId"/> and <see cref="ActorRole"/>, who caused the event.</summary>
+    public string? ActorKind { get; init; }
+    public string? ActorId { get; init; }
+    public string? ActorRole { get; init; }
+
     public BoardEvent ToEnvelope(Guid epoch)
     {
         using var data = JsonDocument.Parse(Data);
-        return new BoardEvent(Seq, epoch, SiteId, VisitId, Type, At, Actor: null, data.RootElement.Clone());
+        var actor = ActorKind is null ? null : new Actor(ActorKind, ActorId!, ActorRole);
+        return new BoardEvent(Seq, epoch, SiteId, VisitId, Type, At, actor, data.RootElement.Clone());
     }
 }
 
@@ -29,6 +35,9 @@ public sealed class StoredEventConfiguration : IEntityTypeConfiguration<StoredEv
         builder.ToTable("Events");
         builder.HasKey(e => new { e.SiteId, e.Seq });
         builder.Property(e => e.Type).HasMaxLength(64);
+        builder.Property(e => e.ActorKind).HasMaxLength(16);
+        builder.Property(e => e.ActorId).HasMaxLength(64);
+        builder.Property(e => e.ActorRole).HasMaxLength(32);
         builder.HasIndex(e => new { e.VisitId, e.Seq });
         builder.HasOne<Features.Sites.Site>().WithMany().HasForeignKey(e => e.SiteId);
     }

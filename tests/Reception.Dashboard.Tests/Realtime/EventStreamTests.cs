@@ -138,7 +138,7 @@ public sealed class EventStreamTests
         await using var listener = await BoardListener.JoinAsync(app, site.Id);
         var writer = app.Services.GetRequiredService<SiteWriter>();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => writer.WriteAsync(site.Id, new Command("test", null, null), (db, events) =>
+        await Assert.ThrowsAsync<InvalidOperationException>(() => writer.WriteAsync(site.Id, new Command(new Actor("user", app.Root.Id.ToString(), null), "test", null, null), (db, events) =>
         {
             db.Posts.Add(Post.Create(site.Id, "Never saved", PostKind.Gate, null, 1));
             events.Add(EventTypes.PostCreated, new { name = "Never saved" });

@@ -1,4 +1,7 @@
+using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -10,6 +13,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Reception.Dashboard.Client;
 using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Data;
+using Reception.Dashboard.Features.Accounts;
 
 namespace Reception.Dashboard.Tests.TestInfrastructure;
 
@@ -40,7 +45,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
         Directory.CreateDirectory(_folder);
         UseKestrel(0);
         StartServer();
+        // Task.Run keeps the blocking wait off xunit's synchronisation context.
+        Root = Task.Run(EnsureRootAsync).GetAwaiter().GetResult();
     }
+
+    public const string RootUserName = "root";
+    public const string Password = "test-password-1";
+
+    /// <summary>A system administrator, signed in; <see cref="Http"/> and <see cref="HubConnection()"/> act as them.</summary>
+    public TestUser Root { get; }
 
     public string Folder => _folder;
     public string DatabasePath => Path.Combine(_folder, "reception.db");
@@ -70,14 +83,71 @@ public sealed class TestApp : WebApplicationFactory<Program>
         });
     }
 
-    public HttpClient Http() =>
-        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BaseAddress, AllowAutoRedirect = false });
+    /// <summary>A client signed in as <see cref="Root"/>.</summary>
+    public HttpClient Http() => Client(Root.Cookies);
 
-    public HubConnection HubConnection() => new HubConnectionBuilder()
-        .WithUrl(new Uri(BaseAddress, "/hubs/board"))
+    /// <summary>A client with its own cookies, signed in as nobody until it signs in.</summary>
+    public HttpClient Client(CookieContainer? cookies = null) =>
+        new(new SocketsHttpHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+
+    public HubConnection HubConnection() => HubConnection(Root.Cookies);
+
+    public HubConnection HubConnection(CookieContainer cookies, string? token = null) => new HubConnectionBuilder()
+        .WithUrl(new Uri(BaseAddress, "/hubs/board"), o =>
+        {
+            o.Cookies = cookies;
+            if (token is not null)
+            {
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            }
+        })
         .AddJsonProtocol(o => BoardJson.Configure(o.PayloadSerializerOptions))
         .Build();
 
+    private async Task<TestUser> EnsureRootAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var exists = await scope.ServiceProvider.GetRequiredService<UserManager<User>>().FindByNameAsync(RootUserName) is not null;
+        return exists ? await SignInAsync(RootUserName) : await CreateUserAsync(RootUserName, systemAdmin: true);
+    }
+
+    /// <summary>Creates a user holding <paramref name="roles"/> at <paramref name="siteId"/>, and signs them in.</summary>
+    public async Task<TestUser> CreateUserAsync(string userName, Guid? siteId = null, bool systemAdmin = false, params SiteRole[] roles)
+    {
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+            var user = new User { UserName = userName, DisplayName = userName, SystemAdmin = systemAdmin };
+            var created = await users.CreateAsync(user, Password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+            }
+            if (roles.Length > 0)
+            {
+                var db = scope.ServiceProvider.GetRequiredService<ReceptionDbContext>();
+                db.UserSiteRoles.AddRange(roles.Select(r => new UserSiteRole { UserId = user.Id, SiteId = siteId!.Value, Role = r }));
+                await db.SaveChangesAsync();
+            }
+        }
+
+        return await SignInAsync(userName);
+    }
+
+    public async Task<TestUser> SignInAsync(string userName, string password = Password)
+    {
+        var cookies = new CookieContainer();
+        using var http = Client(cookies);
+        var response = await http.PostAsJsonAsync("/api/auth/sign-in", new SignInRequest(userName, password));
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Sign-in of {userName} failed: {body}");
+        }
+        return new TestUser(JsonSerializer.Deserialize<MeDto>(body, BoardJson.Options)!.UserId, userName, cookies, this);
+    }
+
+    /// <summary>Creates a site as <see cref="Root"/>.</summary>
     public async Task<SiteDto> CreateSiteAsync(string name = "Test Plaza", string timeZoneId = "Asia/Shanghai")
     {
         using var http = Http();
@@ -102,4 +172,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
             }
         }
     }
+}
+
+/// <summary>A signed-in test user: their cookies, and clients that send them.</summary>
+public sealed record TestUser(Guid Id, string UserName, CookieContainer Cookies, TestApp App)
+{
+    public HttpClient Http() => App.Client(Cookies);
+
+    public HubConnection HubConnection() => App.HubConnection(Cookies);
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Features.Sites;
 using Reception.Dashboard.Infrastructure;
@@ -26,13 +27,16 @@ public sealed partial class BoardPage
 
     [SupplyParameterFromQuery(Name = "site")] private Guid? SiteId { get; set; }
 
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
+        var user = (await AuthenticationState).User;
         try
         {
             var site = SiteId is { } requested
-                ? await Sites.GetAsync(requested, CancellationToken.None)
-                : (await Sites.ListAsync(CancellationToken.None)).FirstOrDefault();
+                ? await Sites.GetAsync(user, requested, CancellationToken.None)
+                : (await Sites.ListAsync(user, CancellationToken.None)).FirstOrDefault();
             if (site is null)
             {
                 _noSites = true;
@@ -41,7 +45,7 @@ public sealed partial class BoardPage
 
             // Subscribe first and hold what arrives until the snapshot says which sequence it reflects.
             _subscription = Publisher.Subscribe(site.Id, e => InvokeAsync(() => Receive(e)));
-            var snapshot = await Snapshots.GetAsync(site.Id, CancellationToken.None);
+            var snapshot = await Snapshots.GetAsync(user, site.Id, CancellationToken.None);
             _site = snapshot.Site;
             _zone = TimeZoneInfo.FindSystemTimeZoneById(snapshot.Site.TimeZoneId);
             _posts = snapshot.Posts.ToList();
@@ -50,6 +54,11 @@ public sealed partial class BoardPage
         catch (NotFoundException)
         {
             _loadError = "找不到这个物业。 This site does not exist; open the board from the start page.";
+            return;
+        }
+        catch (ForbiddenException)
+        {
+            _loadError = "您在此物业没有角色。 You hold no role at this site; ask an administrator.";
             return;
         }
 

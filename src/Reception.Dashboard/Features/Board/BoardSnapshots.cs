@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Data;
+using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Features.Posts;
 using Reception.Dashboard.Infrastructure;
 
@@ -12,8 +14,9 @@ namespace Reception.Dashboard.Features.Board;
 /// </summary>
 public sealed class BoardSnapshots(IDbContextFactory<ReceptionDbContext> dbFactory)
 {
-    public async Task<BoardSnapshot> GetAsync(Guid siteId, CancellationToken ct)
+    public async Task<BoardSnapshot> GetAsync(ClaimsPrincipal user, Guid siteId, CancellationToken ct)
     {
+        Access.Demand(user, siteId, Permission.ViewBoard);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var snapshot = await db.BeginReadSnapshotAsync(ct);
 

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Data;
+using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Features.Sites;
 using Reception.Dashboard.Infrastructure;
 using Reception.Dashboard.Realtime;
@@ -12,25 +14,28 @@ public sealed class PostService(IDbContextFactory<ReceptionDbContext> dbFactory,
     private static readonly CreatePostValidator CreateValidator = new();
     private static readonly UpdatePostValidator UpdateValidator = new();
 
-    public async Task<IReadOnlyList<PostDto>> ListAsync(Guid siteId, CancellationToken ct)
+    public async Task<IReadOnlyList<PostDto>> ListAsync(ClaimsPrincipal user, Guid siteId, CancellationToken ct)
     {
+        Access.Demand(user, siteId, Permission.ViewBoard);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.EnsureSiteExistsAsync(siteId, ct);
         return await db.Posts.AsNoTracking().Where(p => p.SiteId == siteId).InRouteOrder().Select(p => p.ToDto()).ToListAsync(ct);
     }
 
-    public async Task<PostDto> GetAsync(Guid siteId, Guid postId, CancellationToken ct)
+    public async Task<PostDto> GetAsync(ClaimsPrincipal user, Guid siteId, Guid postId, CancellationToken ct)
     {
+        Access.Demand(user, siteId, Permission.ViewBoard);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var post = await db.Posts.AsNoTracking().SingleOrDefaultAsync(p => p.SiteId == siteId && p.Id == postId, ct);
         return post?.ToDto() ?? throw new NotFoundException("Post", postId);
     }
 
-    public Task<PostDto> CreateAsync(Guid siteId, CreatePost request, string? idempotencyKey, CancellationToken ct)
+    public Task<PostDto> CreateAsync(ClaimsPrincipal user, Guid siteId, CreatePost request, string? idempotencyKey, CancellationToken ct)
     {
+        var actor = Access.Demand(user, siteId, Permission.ManageSite);
         CreateValidator.EnsureValid(request);
         var (name, location) = (request.Name!.Trim(), Blank(request.Location));
-        return writer.WriteAsync(siteId, new Command($"posts.create:{siteId}", request, idempotencyKey), async (db, events) =>
+        return writer.WriteAsync(siteId, new Command(actor, $"posts.create:{siteId}", request, idempotencyKey), async (db, events) =>
         {
             await db.EnsureSiteExistsAsync(siteId, ct);
             await EnsureNameFreeAsync(db, siteId, name, exceptId: null, ct);
@@ -41,11 +46,12 @@ public sealed class PostService(IDbContextFactory<ReceptionDbContext> dbFactory,
         }, ct);
     }
 
-    public Task<PostDto> UpdateAsync(Guid siteId, Guid postId, UpdatePost request, string? idempotencyKey, CancellationToken ct)
+    public Task<PostDto> UpdateAsync(ClaimsPrincipal user, Guid siteId, Guid postId, UpdatePost request, string? idempotencyKey, CancellationToken ct)
     {
+        var actor = Access.Demand(user, siteId, Permission.ManageSite);
         UpdateValidator.EnsureValid(request);
         var (name, location) = (request.Name!.Trim(), Blank(request.Location));
-        return writer.WriteAsync(siteId, new Command($"posts.update:{postId}", request, idempotencyKey), async (db, events) =>
+        return writer.WriteAsync(siteId, new Command(actor, $"posts.update:{postId}", request, idempotencyKey), async (db, events) =>
         {
             var post = await FindAsync(db, siteId, postId, ct);
             if (post.IsSameAs(name, request.Kind, location, request.RouteOrder))
@@ -65,8 +71,10 @@ public sealed class PostService(IDbContextFactory<ReceptionDbContext> dbFactory,
         }, ct);
     }
 
-    public Task<PostDto> ArchiveAsync(Guid siteId, Guid postId, string? idempotencyKey, CancellationToken ct) =>
-        writer.WriteAsync(siteId, new Command($"posts.archive:{postId}", null, idempotencyKey), async (db, events) =>
+    public Task<PostDto> ArchiveAsync(ClaimsPrincipal user, Guid siteId, Guid postId, string? idempotencyKey, CancellationToken ct)
+    {
+        var actor = Access.Demand(user, siteId, Permission.ManageSite);
+        return writer.WriteAsync(siteId, new Command(actor, $"posts.archive:{postId}", null, idempotencyKey), async (db, events) =>
         {
             var post = await FindAsync(db, siteId, postId, ct);
             if (post.Archive())
@@ -76,9 +84,12 @@ public sealed class PostService(IDbContextFactory<ReceptionDbContext> dbFactory,
 
             return post.ToDto();
         }, ct);
+    }
 
-    public Task<PostDto> RestoreAsync(Guid siteId, Guid postId, string? idempotencyKey, CancellationToken ct) =>
-        writer.WriteAsync(siteId, new Command($"posts.restore:{postId}", null, idempotencyKey), async (db, events) =>
+    public Task<PostDto> RestoreAsync(ClaimsPrincipal user, Guid siteId, Guid postId, string? idempotencyKey, CancellationToken ct)
+    {
+        var actor = Access.Demand(user, siteId, Permission.ManageSite);
+        return writer.WriteAsync(siteId, new Command(actor, $"posts.restore:{postId}", null, idempotencyKey), async (db, events) =>
         {
             var post = await FindAsync(db, siteId, postId, ct);
             if (post.Restore())
@@ -88,6 +99,7 @@ public sealed class PostService(IDbContextFactory<ReceptionDbContext> dbFactory,
 
             return post.ToDto();
         }, ct);
+    }
 
     private static async Task<Post> FindAsync(ReceptionDbContext db, Guid siteId, Guid postId, CancellationToken ct) =>
         await db.Posts.SingleOrDefaultAsync(p => p.SiteId == siteId && p.Id == postId, ct)

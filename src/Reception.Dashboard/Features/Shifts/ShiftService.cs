@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Data;
+using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Features.Sites;
 using Reception.Dashboard.Infrastructure;
 using Reception.Dashboard.Realtime;
@@ -12,25 +14,28 @@ public sealed class ShiftService(IDbContextFactory<ReceptionDbContext> dbFactory
     private static readonly CreateShiftValidator CreateValidator = new();
     private static readonly UpdateShiftValidator UpdateValidator = new();
 
-    public async Task<IReadOnlyList<ShiftDto>> ListAsync(Guid siteId, CancellationToken ct)
+    public async Task<IReadOnlyList<ShiftDto>> ListAsync(ClaimsPrincipal user, Guid siteId, CancellationToken ct)
     {
+        Access.Demand(user, siteId, Permission.ViewBoard);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.EnsureSiteExistsAsync(siteId, ct);
         var shifts = await db.Shifts.AsNoTracking().Where(s => s.SiteId == siteId).ToListAsync(ct);
         return shifts.OrderBy(s => s.Kind).Select(s => s.ToDto()).ToList();
     }
 
-    public async Task<ShiftDto> GetAsync(Guid siteId, Guid shiftId, CancellationToken ct)
+    public async Task<ShiftDto> GetAsync(ClaimsPrincipal user, Guid siteId, Guid shiftId, CancellationToken ct)
     {
+        Access.Demand(user, siteId, Permission.ViewBoard);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var shift = await db.Shifts.AsNoTracking().SingleOrDefaultAsync(s => s.SiteId == siteId && s.Id == shiftId, ct);
         return shift?.ToDto() ?? throw new NotFoundException("Shift", shiftId);
     }
 
-    public Task<ShiftDto> CreateAsync(Guid siteId, CreateShift request, string? idempotencyKey, CancellationToken ct)
+    public Task<ShiftDto> CreateAsync(ClaimsPrincipal user, Guid siteId, CreateShift request, string? idempotencyKey, CancellationToken ct)
     {
+        var actor = Access.Demand(user, siteId, Permission.ManageSite);
         CreateValidator.EnsureValid(request);
-        return writer.WriteAsync(siteId, new Command($"shifts.create:{siteId}", request, idempotencyKey), async (db, events) =>
+        return writer.WriteAsync(siteId, new Command(actor, $"shifts.create:{siteId}", request, idempotencyKey), async (db, events) =>
         {
             await db.EnsureSiteExistsAsync(siteId, ct);
             if (await db.Shifts.AnyAsync(s => s.SiteId == siteId && s.Kind == request.Kind, ct))
@@ -45,10 +50,11 @@ public sealed class ShiftService(IDbContextFactory<ReceptionDbContext> dbFactory
         }, ct);
     }
 
-    public Task<ShiftDto> UpdateAsync(Guid siteId, Guid shiftId, UpdateShift request, string? idempotencyKey, CancellationToken ct)
+    public Task<ShiftDto> UpdateAsync(ClaimsPrincipal user, Guid siteId, Guid shiftId, UpdateShift request, string? idempotencyKey, CancellationToken ct)
     {
+        var actor = Access.Demand(user, siteId, Permission.ManageSite);
         UpdateValidator.EnsureValid(request);
-        return writer.WriteAsync(siteId, new Command($"shifts.update:{shiftId}", request, idempotencyKey), async (db, events) =>
+        return writer.WriteAsync(siteId, new Command(actor, $"shifts.update:{shiftId}", request, idempotencyKey), async (db, events) =>
         {
             var shift = await db.Shifts.SingleOrDefaultAsync(s => s.SiteId == siteId && s.Id == shiftId, ct)
                 ?? throw new NotFoundException("Shift", shiftId);

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Features.Accounts;
 
 namespace Reception.Dashboard.Features.Shifts;
 
@@ -9,20 +11,24 @@ public static class ShiftsApi
     {
         var shifts = site.MapGroup("/shifts").WithTags("Shifts");
 
-        shifts.MapGet("/", (Guid siteId, ShiftService service, CancellationToken ct) => service.ListAsync(siteId, ct));
+        shifts.MapGet("/", (ClaimsPrincipal user, Guid siteId, ShiftService service, CancellationToken ct) => service.ListAsync(user, siteId, ct))
+            .RequireSitePermission(Permission.ViewBoard);
 
-        shifts.MapGet("/{shiftId:guid}", (Guid siteId, Guid shiftId, ShiftService service, CancellationToken ct) =>
-                service.GetAsync(siteId, shiftId, ct))
-            .WithName("GetShift");
+        shifts.MapGet("/{shiftId:guid}", (ClaimsPrincipal user, Guid siteId, Guid shiftId, ShiftService service, CancellationToken ct) =>
+                service.GetAsync(user, siteId, shiftId, ct))
+            .WithName("GetShift")
+            .RequireSitePermission(Permission.ViewBoard);
 
-        shifts.MapPost("/", async (Guid siteId, CreateShift request, [FromHeader(Name = "Idempotency-Key")] string? key, ShiftService service, CancellationToken ct) =>
+        shifts.MapPost("/", async (ClaimsPrincipal user, Guid siteId, CreateShift request, [FromHeader(Name = "Idempotency-Key")] string? key, ShiftService service, CancellationToken ct) =>
         {
-            var shift = await service.CreateAsync(siteId, request, key, ct);
+            var shift = await service.CreateAsync(user, siteId, request, key, ct);
             return TypedResults.CreatedAtRoute(shift, "GetShift", new { siteId, shiftId = shift.Id });
-        });
+        })
+            .RequireSitePermission(Permission.ManageSite);
 
-        shifts.MapPut("/{shiftId:guid}", (Guid siteId, Guid shiftId, UpdateShift request, [FromHeader(Name = "Idempotency-Key")] string? key, ShiftService service, CancellationToken ct) =>
-            service.UpdateAsync(siteId, shiftId, request, key, ct));
+        shifts.MapPut("/{shiftId:guid}", (ClaimsPrincipal user, Guid siteId, Guid shiftId, UpdateShift request, [FromHeader(Name = "Idempotency-Key")] string? key, ShiftService service, CancellationToken ct) =>
+            service.UpdateAsync(user, siteId, shiftId, request, key, ct))
+            .RequireSitePermission(Permission.ManageSite);
 
         return site;
     }

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Data;
+using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Infrastructure;
 using Reception.Dashboard.Realtime;
 
@@ -11,25 +13,30 @@ public sealed class SiteService(IDbContextFactory<ReceptionDbContext> dbFactory,
     private static readonly CreateSiteValidator CreateValidator = new();
     private static readonly UpdateSiteValidator UpdateValidator = new();
 
-    public async Task<IReadOnlyList<SiteDto>> ListAsync(CancellationToken ct)
+    /// <summary>The sites the user holds a role at; every site for a system administrator.</summary>
+    public async Task<IReadOnlyList<SiteDto>> ListAsync(ClaimsPrincipal user, CancellationToken ct)
     {
+        Access.DemandSignedIn(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
-        return sites.Select(s => s.ToDto()).ToList();
+        return sites.Where(s => Access.SeesSite(user, s.Id)).Select(s => s.ToDto()).ToList();
     }
 
-    public async Task<SiteDto> GetAsync(Guid siteId, CancellationToken ct)
+    public async Task<SiteDto> GetAsync(ClaimsPrincipal user, Guid siteId, CancellationToken ct)
     {
+        Access.Demand(user, siteId, Permission.ViewBoard);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var site = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Id == siteId, ct);
         return site?.ToDto() ?? throw new NotFoundException("Site", siteId);
     }
 
-    public Task<SiteDto> CreateAsync(CreateSite request, string? idempotencyKey, CancellationToken ct)
+    public Task<SiteDto> CreateAsync(ClaimsPrincipal user, CreateSite request, string? idempotencyKey, CancellationToken ct)
     {
+        Access.DemandSystemAdmin(user);
         CreateValidator.EnsureValid(request);
         var site = Site.Create(request.Name!.Trim(), request.TimeZoneId!);
-        return writer.WriteAsync(site.Id, new Command("sites.create", request, idempotencyKey), (db, events) =>
+        var actor = Access.Demand(user, site.Id, Permission.ManageSite);
+        return writer.WriteAsync(site.Id, new Command(actor, "sites.create", request, idempotencyKey), (db, events) =>
         {
             db.Sites.Add(site);
             db.SiteStreams.Add(SiteStream.Start(site.Id));
@@ -38,10 +45,11 @@ public sealed class SiteService(IDbContextFactory<ReceptionDbContext> dbFactory,
         }, ct);
     }
 
-    public Task<SiteDto> UpdateAsync(Guid siteId, UpdateSite request, string? idempotencyKey, CancellationToken ct)
+    public Task<SiteDto> UpdateAsync(ClaimsPrincipal user, Guid siteId, UpdateSite request, string? idempotencyKey, CancellationToken ct)
     {
+        var actor = Access.Demand(user, siteId, Permission.ManageSite);
         UpdateValidator.EnsureValid(request);
-        return writer.WriteAsync(siteId, new Command($"sites.update:{siteId}", request, idempotencyKey), async (db, events) =>
+        return writer.WriteAsync(siteId, new Command(actor, $"sites.update:{siteId}", request, idempotencyKey), async (db, events) =>
         {
             var site = await db.Sites.SingleOrDefaultAsync(s => s.Id == siteId, ct)
                 ?? throw new NotFoundException("Site", siteId);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Features.Departments;
 using Reception.Dashboard.Features.Posts;
 using Reception.Dashboard.Features.Shifts;
@@ -29,6 +30,9 @@ public sealed class StaffMember : VersionedEntity
     public Guid? ShiftId { get; private set; }
     public bool Active { get; private set; }
 
+    /// <summary>The account this person signs in with, if any; one staff record per user per site.</summary>
+    public Guid? UserId { get; private set; }
+
     public static StaffMember Create(Guid siteId, StaffDetails details)
     {
         var member = new StaffMember(Guid.CreateVersion7(), siteId, details.Name);
@@ -51,12 +55,25 @@ public sealed class StaffMember : VersionedEntity
         return true;
     }
 
+    /// <returns>Whether the link changed.</returns>
+    public bool LinkUser(Guid? userId)
+    {
+        if (userId == UserId)
+        {
+            return false;
+        }
+
+        UserId = userId;
+        Changed();
+        return true;
+    }
+
     private void Apply(StaffDetails d) =>
         (Name, Phone, StaffNumber, DepartmentId, PostId, ShiftId, Active) = (d.Name, d.Phone, d.StaffNumber, d.DepartmentId, d.PostId, d.ShiftId, d.Active);
 
-    public StaffDto ToDto() => new(Id, SiteId, Name, Phone, StaffNumber, DepartmentId, PostId, ShiftId, Active, Version);
+    public StaffDto ToDto() => new(Id, SiteId, Name, Phone, StaffNumber, DepartmentId, PostId, ShiftId, UserId, Active, Version);
 
-    public StaffChanged ToEvent() => new(Id, DepartmentId, PostId, ShiftId, Active, Version);
+    public StaffChanged ToEvent() => new(Id, DepartmentId, PostId, ShiftId, UserId, Active, Version);
 }
 
 /// <summary>The editable fields of a staff record, trimmed and checked.</summary>
@@ -78,5 +95,7 @@ public sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffMem
         builder.HasOne<Department>().WithMany().HasForeignKey(s => s.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Post>().WithMany().HasForeignKey(s => s.PostId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Shift>().WithMany().HasForeignKey(s => s.ShiftId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.SiteId, s.UserId }).IsUnique();
+        builder.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Data;
+using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Features.Sites;
 using Reception.Dashboard.Infrastructure;
 using Reception.Dashboard.Realtime;
@@ -12,26 +14,29 @@ public sealed class StaffService(IDbContextFactory<ReceptionDbContext> dbFactory
     private static readonly CreateStaffValidator CreateValidator = new();
     private static readonly UpdateStaffValidator UpdateValidator = new();
 
-    public async Task<IReadOnlyList<StaffDto>> ListAsync(Guid siteId, CancellationToken ct)
+    public async Task<IReadOnlyList<StaffDto>> ListAsync(ClaimsPrincipal user, Guid siteId, CancellationToken ct)
     {
+        Access.Demand(user, siteId, Permission.ViewStaff);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.EnsureSiteExistsAsync(siteId, ct);
         return await db.Staff.AsNoTracking().Where(s => s.SiteId == siteId).OrderBy(s => s.Name).Select(s => s.ToDto()).ToListAsync(ct);
     }
 
-    public async Task<StaffDto> GetAsync(Guid siteId, Guid staffId, CancellationToken ct)
+    public async Task<StaffDto> GetAsync(ClaimsPrincipal user, Guid siteId, Guid staffId, CancellationToken ct)
     {
+        Access.Demand(user, siteId, Permission.ViewStaff);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var member = await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.SiteId == siteId && s.Id == staffId, ct);
         return member?.ToDto() ?? throw new NotFoundException("Staff member", staffId);
     }
 
-    public Task<StaffDto> CreateAsync(Guid siteId, CreateStaff request, string? idempotencyKey, CancellationToken ct)
+    public Task<StaffDto> CreateAsync(ClaimsPrincipal user, Guid siteId, CreateStaff request, string? idempotencyKey, CancellationToken ct)
     {
+        var actor = Access.Demand(user, siteId, Permission.ManageSite);
         CreateValidator.EnsureValid(request);
         var details = new StaffDetails(request.Name!.Trim(), Blank(request.Phone), Blank(request.StaffNumber),
             request.DepartmentId, request.PostId, request.ShiftId, Active: true);
-        return writer.WriteAsync(siteId, new Command($"staff.create:{siteId}", request, idempotencyKey), async (db, events) =>
+        return writer.WriteAsync(siteId, new Command(actor, $"staff.create:{siteId}", request, idempotencyKey), async (db, events) =>
         {
             await db.EnsureSiteExistsAsync(siteId, ct);
             await CheckReferencesAsync(db, siteId, details, exceptId: null, ct);
@@ -42,12 +47,13 @@ public sealed class StaffService(IDbContextFactory<ReceptionDbContext> dbFactory
         }, ct);
     }
 
-    public Task<StaffDto> UpdateAsync(Guid siteId, Guid staffId, UpdateStaff request, string? idempotencyKey, CancellationToken ct)
+    public Task<StaffDto> UpdateAsync(ClaimsPrincipal user, Guid siteId, Guid staffId, UpdateStaff request, string? idempotencyKey, CancellationToken ct)
     {
+        var actor = Access.Demand(user, siteId, Permission.ManageSite);
         UpdateValidator.EnsureValid(request);
         var details = new StaffDetails(request.Name!.Trim(), Blank(request.Phone), Blank(request.StaffNumber),
             request.DepartmentId, request.PostId, request.ShiftId, request.Active);
-        return writer.WriteAsync(siteId, new Command($"staff.update:{staffId}", request, idempotencyKey), async (db, events) =>
+        return writer.WriteAsync(siteId, new Command(actor, $"staff.update:{staffId}", request, idempotencyKey), async (db, events) =>
         {
             var member = await db.Staff.SingleOrDefaultAsync(s => s.SiteId == siteId && s.Id == staffId, ct)
                 ?? throw new NotFoundException("Staff member", staffId);
@@ -64,6 +70,35 @@ public sealed class StaffService(IDbContextFactory<ReceptionDbContext> dbFactory
             await CheckReferencesAsync(db, siteId, details, exceptId: staffId, ct);
             member.Update(details);
             events.Add(EventTypes.StaffUpdated, member.ToEvent());
+            return member.ToDto();
+        }, ct);
+    }
+
+    public Task<StaffDto> LinkUserAsync(ClaimsPrincipal user, Guid siteId, Guid staffId, LinkStaffRequest request, string? idempotencyKey, CancellationToken ct)
+    {
+        var actor = Access.Demand(user, siteId, Permission.ManageRoles);
+        return writer.WriteAsync(siteId, new Command(actor, $"staff.link:{staffId}", request, idempotencyKey), async (db, events) =>
+        {
+            var member = await db.Staff.SingleOrDefaultAsync(s => s.SiteId == siteId && s.Id == staffId, ct)
+                ?? throw new NotFoundException("Staff member", staffId);
+            if (request.UserId is { } userId)
+            {
+                if (!await db.Users.AnyAsync(u => u.Id == userId, ct))
+                {
+                    throw RuleViolationException.For("userId", "No such user.");
+                }
+
+                if (await db.Staff.AnyAsync(s => s.SiteId == siteId && s.UserId == userId && s.Id != staffId, ct))
+                {
+                    throw new ConflictException("This user is already linked to another staff record at this site.");
+                }
+            }
+
+            if (member.LinkUser(request.UserId))
+            {
+                events.Add(EventTypes.StaffUpdated, member.ToEvent());
+            }
+
             return member.ToDto();
         }, ct);
     }

@@ -11,7 +11,10 @@ public sealed class IdempotencyRecord
 {
     public const int KeyMaxLength = 100;
 
-    /// <summary>Chosen by the client and unique to it, such as a UUID; it names one command wherever it is sent.</summary>
+    /// <summary>Whose key it is ("user:…", "token:…"): one caller's key never answers for another.</summary>
+    public required string Scope { get; init; }
+
+    /// <summary>Chosen by the client, such as a UUID; it names one command wherever the client sends it.</summary>
     public required string Key { get; init; }
 
     /// <summary>A hash of the operation and its request, so reusing a key for a different request is refused.</summary>
@@ -25,7 +28,8 @@ public sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<Id
 {
     public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
     {
-        builder.HasKey(r => r.Key);
+        builder.HasKey(r => new { r.Scope, r.Key });
+        builder.Property(r => r.Scope).HasMaxLength(80);
         builder.Property(r => r.Key).HasMaxLength(IdempotencyRecord.KeyMaxLength);
         builder.Property(r => r.Fingerprint).HasMaxLength(64);
         builder.HasIndex(r => r.CreatedAt);

@@ -1,0 +1,92 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Data;
+using Reception.Dashboard.Infrastructure;
+using Reception.Dashboard.Realtime;
+
+namespace Reception.Dashboard.Features.Accounts;
+
+public static class AccountsApi
+{
+    public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api)
+    {
+        var auth = api.MapGroup("/auth").WithTags("Accounts");
+
+        auth.MapPost("/sign-in", async Task<Results<Ok<MeDto>, ProblemHttpResult>> (SignInRequest request, SignInService signIn, IDbContextFactory<ReceptionDbContext> dbFactory) =>
+        {
+            var outcome = await signIn.SignInAsync(request.UserName, request.Password, persistent: false);
+            if (outcome.Kind == SignInOutcomeKind.SignedIn)
+            {
+                return TypedResults.Ok(await MeAsync(dbFactory, outcome.User!));
+            }
+
+            var extensions = outcome.LockedUntil is { } until ? new Dictionary<string, object?> { ["lockedUntil"] = until.UtcDateTime } : null;
+            return TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in.", extensions: extensions);
+        }).AllowAnonymous();
+
+        auth.MapPost("/sign-out", async (SignInManager<User> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.NoContent();
+        }).RequireAuthorization();
+
+        auth.MapGet("/me", async (ClaimsPrincipal user, UserManager<User> users, IDbContextFactory<ReceptionDbContext> dbFactory) =>
+        {
+            var me = await users.GetUserAsync(user) ?? throw new UnauthenticatedException();
+            return await MeAsync(dbFactory, me);
+        }).RequireAuthorization();
+
+        auth.MapPost("/change-password", async (ClaimsPrincipal user, ChangePasswordRequest request, UserManager<User> users, SignInManager<User> signIn, HubConnections connections) =>
+        {
+            var me = await users.GetUserAsync(user) ?? throw new UnauthenticatedException();
+            if (user.TokenIdOf() is not null)
+            {
+                throw new ForbiddenException("A token cannot change a password; sign in as a person.");
+            }
+
+            var result = await users.ChangePasswordAsync(me, request.CurrentPassword ?? "", request.NewPassword ?? "");
+            if (!result.Succeeded)
+            {
+                var field = result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)) ? "currentPassword" : "newPassword";
+                throw new RuleViolationException(new Dictionary<string, string[]> { [field] = result.Errors.Select(e => e.Description).ToArray() });
+            }
+
+            // The new security stamp ends every other session; keep this one.
+            connections.AbortAll(me.Id);
+            await signIn.RefreshSignInAsync(me);
+            return TypedResults.NoContent();
+        }).RequireAuthorization();
+
+        api.MapPost("/setup", (SetupRequest request, UserAdminService admin, CancellationToken ct) => admin.SetUpFirstAdminAsync(request, ct))
+            .WithTags("Accounts")
+            .WithSummary("Creates the first administrator with the one-time code printed at start.")
+            .AllowAnonymous();
+
+        return api;
+    }
+
+    /// <summary>Sign-out for the pages' form button; the form carries an antiforgery token.</summary>
+    public static WebApplication MapSignOutForm(this WebApplication app)
+    {
+        // The form field makes the endpoint a form endpoint, which is what turns antiforgery validation on.
+        app.MapPost("/account/sign-out", async ([FromForm] string? returnUrl, SignInManager<User> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            var local = returnUrl is ['/', not '/' and not '\\', ..] ? returnUrl : "/";
+            return TypedResults.LocalRedirect(local);
+        }).RequireAuthorization().ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<MeDto> MeAsync(IDbContextFactory<ReceptionDbContext> dbFactory, User user)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var roles = await db.UserSiteRoles.AsNoTracking().Where(r => r.UserId == user.Id).ToListAsync();
+        return new MeDto(user.Id, user.UserName ?? "", user.DisplayName, user.SystemAdmin,
+            roles.Select(r => new SiteRoleDto(r.SiteId, r.Role)).ToList());
+    }
+}

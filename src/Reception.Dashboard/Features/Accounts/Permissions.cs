@@ -1,0 +1,34 @@
+using Reception.Dashboard.Client.Contracts;
+
+namespace Reception.Dashboard.Features.Accounts;
+
+/// <summary>What can be done at a site. Endpoints, hub methods, pages and services all ask for one of these.</summary>
+public enum Permission
+{
+    /// <summary>See the live board: the snapshot, the event stream, posts, shifts, departments.</summary>
+    ViewBoard,
+    /// <summary>See staff records, which hold personal data.</summary>
+    ViewStaff,
+    /// <summary>Change the site's configuration: settings, posts, shifts, departments, staff.</summary>
+    ManageSite,
+    /// <summary>Give and take roles at the site, link staff to users.</summary>
+    ManageRoles,
+}
+
+/// <summary>The one table of which role grants which permission. System administrators hold every permission everywhere.</summary>
+public static class Permissions
+{
+    private static readonly SiteRole[] Everyone = Enum.GetValues<SiteRole>();
+
+    private static readonly Dictionary<Permission, SiteRole[]> Table = new()
+    {
+        [Permission.ViewBoard] = Everyone,
+        [Permission.ViewStaff] = [SiteRole.Admin, SiteRole.Manager, SiteRole.Supervisor, SiteRole.CommandCenter, SiteRole.Foreman, SiteRole.FrontDesk],
+        [Permission.ManageSite] = [SiteRole.Admin],
+        [Permission.ManageRoles] = [SiteRole.Admin],
+    };
+
+    public static IReadOnlyList<SiteRole> RolesFor(Permission permission) => Table[permission];
+
+    public static bool Grants(SiteRole role, Permission permission) => Table[permission].Contains(role);
+}

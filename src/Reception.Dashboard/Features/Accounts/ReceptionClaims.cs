@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Reception.Dashboard.Client.Contracts;
+
+namespace Reception.Dashboard.Features.Accounts;
+
+/// <summary>The claims a signed-in principal carries, and how to read them.</summary>
+public static class ReceptionClaims
+{
+    public const string SiteRole = "site_role";
+    public const string SystemAdmin = "system_admin";
+    public const string DisplayName = "display_name";
+    public const string TokenId = "token_id";
+
+    public static Claim ForSiteRole(Guid siteId, SiteRole role) => new(SiteRole, $"{siteId:D}|{role}");
+
+    public static Guid? UserId(this ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public static bool IsSystemAdmin(this ClaimsPrincipal principal) => principal.HasClaim(SystemAdmin, "true");
+
+    public static Guid? TokenIdOf(this ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue(TokenId), out var id) ? id : null;
+
+    public static IEnumerable<(Guid SiteId, SiteRole Role)> SiteRoles(this ClaimsPrincipal principal)
+    {
+        foreach (var claim in principal.FindAll(SiteRole))
+        {
+            var parts = claim.Value.Split('|');
+            if (parts.Length == 2 && Guid.TryParse(parts[0], out var siteId) && Enum.TryParse<SiteRole>(parts[1], out var role))
+            {
+                yield return (siteId, role);
+            }
+        }
+    }
+
+    public static IEnumerable<SiteRole> RolesAt(this ClaimsPrincipal principal, Guid siteId) =>
+        principal.SiteRoles().Where(r => r.SiteId == siteId).Select(r => r.Role);
+}

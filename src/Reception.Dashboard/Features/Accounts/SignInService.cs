@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Reception.Dashboard.Data;
+
+namespace Reception.Dashboard.Features.Accounts;
+
+public enum SignInOutcomeKind
+{
+    SignedIn,
+    WrongCredentials,
+    LockedOut,
+    Disabled,
+}
+
+/// <summary>The result of a sign-in; <paramref name="Message"/> is what the person is told.</summary>
+public sealed record SignInOutcome(SignInOutcomeKind Kind, string Message, User? User = null, DateTimeOffset? LockedUntil = null);
+
+/// <summary>Password sign-in for the sign-in page and the JSON endpoint alike. Needs the request's HttpContext (cookie).</summary>
+public sealed class SignInService(SignInManager<User> signIn, UserManager<User> users, IDbContextFactory<ReceptionDbContext> dbFactory)
+{
+    // One message for an unknown user and a wrong password, so the form does not reveal who has an account.
+    public const string WrongCredentialsMessage = "用户名或密码错误。 Wrong user name or password.";
+
+    public async Task<SignInOutcome> SignInAsync(string? userName, string? password, bool persistent)
+    {
+        if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
+        {
+            return new SignInOutcome(SignInOutcomeKind.WrongCredentials, WrongCredentialsMessage);
+        }
+
+        var user = await users.FindByNameAsync(userName.Trim());
+        if (user is null)
+        {
+            return new SignInOutcome(SignInOutcomeKind.WrongCredentials, WrongCredentialsMessage);
+        }
+
+        var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (check.IsLockedOut)
+        {
+            var until = user.LockoutEnd ?? DateTimeOffset.UtcNow;
+            var local = await ToSiteTimeAsync(user.Id, until);
+            return new SignInOutcome(SignInOutcomeKind.LockedOut,
+                $"密码错误次数过多，账户锁定至 {local:HH:mm}。 Too many wrong passwords: this account is locked until {local:HH:mm} ({local:yyyy-MM-dd}).",
+                user, until);
+        }
+
+        if (!check.Succeeded)
+        {
+            return new SignInOutcome(SignInOutcomeKind.WrongCredentials, WrongCredentialsMessage);
+        }
+
+        if (user.Disabled)
+        {
+            return new SignInOutcome(SignInOutcomeKind.Disabled, "此账户已停用，请联系管理员。 This account is disabled. Ask an administrator.", user);
+        }
+
+        await signIn.SignInAsync(user, persistent);
+        return new SignInOutcome(SignInOutcomeKind.SignedIn, "", user);
+    }
+
+    /// <summary>Shows the unlock time in the time zone of a site the user works at, else UTC.</summary>
+    private async Task<DateTimeOffset> ToSiteTimeAsync(Guid userId, DateTimeOffset utc)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var zoneId = await db.UserSiteRoles.Where(r => r.UserId == userId)
+            .Join(db.Sites, r => r.SiteId, s => s.Id, (r, s) => s.TimeZoneId)
+            .FirstOrDefaultAsync();
+        return zoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone)
+            ? TimeZoneInfo.ConvertTime(utc, zone)
+            : utc;
+    }
+}

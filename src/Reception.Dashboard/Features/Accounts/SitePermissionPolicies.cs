@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Reception.Dashboard.Features.Accounts;
+
+/// <summary>Endpoint policies: the permission is checked against the <c>siteId</c> in the route.</summary>
+public static class SitePermissionPolicies
+{
+    public const string SystemAdmin = "system-admin";
+
+    public static string For(Permission permission) => $"site:{permission}";
+
+    public static TBuilder RequireSitePermission<TBuilder>(this TBuilder builder, Permission permission) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(For(permission));
+
+    public static AuthorizationBuilder AddSitePermissionPolicies(this AuthorizationBuilder authorization)
+    {
+        foreach (var permission in Enum.GetValues<Permission>())
+        {
+            authorization.AddPolicy(For(permission), p => p.RequireAuthenticatedUser().AddRequirements(new SitePermissionRequirement(permission)));
+        }
+
+        authorization.AddPolicy(SystemAdmin, p => p.RequireAuthenticatedUser().RequireClaim(ReceptionClaims.SystemAdmin, "true"));
+        return authorization;
+    }
+}
+
+public sealed record SitePermissionRequirement(Permission Permission) : IAuthorizationRequirement;
+
+public sealed class SitePermissionHandler : AuthorizationHandler<SitePermissionRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, SitePermissionRequirement requirement)
+    {
+        if (context.Resource is HttpContext http
+            && Guid.TryParse(http.GetRouteValue("siteId")?.ToString(), out var siteId)
+            && Access.Allows(context.User, siteId, requirement.Permission))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Reception.Dashboard.Infrastructure;
+
+namespace Reception.Dashboard.Features.Accounts;
+
+/// <summary>A person who signs in. What they may do comes from their roles per site (<see cref="UserSiteRole"/>).</summary>
+public sealed class User : IdentityUser<Guid>
+{
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>Manages every site and every account; the first administrator is one.</summary>
+    public bool SystemAdmin { get; set; }
+
+    /// <summary>A disabled user cannot sign in, and their cookies, tokens and connections stop working at once.</summary>
+    public bool Disabled { get; set; }
+}
+
+public sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> builder)
+    {
+        builder.ToTable("Users");
+        builder.Property(u => u.DisplayName).HasMaxLength(Validation.NameMaxLength);
+    }
+}

@@ -1,0 +1,263 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Data;
+using Reception.Dashboard.Features.Sites;
+using Reception.Dashboard.Infrastructure;
+using Reception.Dashboard.Realtime;
+
+namespace Reception.Dashboard.Features.Accounts;
+
+/// <summary>
+/// Accounts and roles. A system administrator manages everyone; a site Admin manages the people
+/// who work only at sites they administer (never a system administrator), so no site Admin can
+/// take over an account that reaches further than they do.
+/// </summary>
+public sealed class UserAdminService(
+    IServiceScopeFactory scopes,
+    IDbContextFactory<ReceptionDbContext> dbFactory,
+    SiteWriter writer,
+    HubConnections connections,
+    SetupCode setup)
+{
+    public async Task<IReadOnlyList<UserDto>> ListAsync(ClaimsPrincipal actor, CancellationToken ct)
+    {
+        DemandAnyAdmin(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(ct);
+        var roles = (await db.UserSiteRoles.AsNoTracking().ToListAsync(ct)).ToLookup(r => r.UserId);
+        return users.Where(u => CanManage(actor, u, roles[u.Id])).Select(u => ToDto(u, roles[u.Id])).ToList();
+    }
+
+    public async Task<UserWithPasswordDto> CreateAsync(ClaimsPrincipal actor, CreateUserRequest request, CancellationToken ct)
+    {
+        DemandAnyAdmin(actor);
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.UserName) || request.UserName.Trim().Length > 64)
+        {
+            errors["userName"] = ["Enter a user name of at most 64 characters."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Trim().Length > Validation.NameMaxLength)
+        {
+            errors["displayName"] = [$"Enter a display name of at most {Validation.NameMaxLength} characters."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RuleViolationException(errors);
+        }
+
+        var password = NewPassword();
+        var user = await CreateUserAsync(request.UserName!.Trim(), request.DisplayName!.Trim(), password, systemAdmin: false, ct);
+        return new UserWithPasswordDto(ToDto(user, []), password);
+    }
+
+    /// <summary>Creates the first administrator with the one-time setup code; refused once anyone exists.</summary>
+    public async Task<UserDto> SetUpFirstAdminAsync(SetupRequest request, CancellationToken ct)
+    {
+        if (!setup.Matches(request.Code))
+        {
+            throw new ForbiddenException("This setup link is not valid. Use the link printed in the server's console.");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.UserName) || request.UserName.Trim().Length > 64)
+        {
+            errors["userName"] = ["Enter a user name of at most 64 characters."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Trim().Length > Validation.NameMaxLength)
+        {
+            errors["displayName"] = [$"Enter a display name of at most {Validation.NameMaxLength} characters."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RuleViolationException(errors);
+        }
+
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            if (await db.Users.AnyAsync(ct))
+            {
+                setup.Close();
+                throw new ConflictException("An administrator already exists. Sign in instead.");
+            }
+        }
+
+        var user = await CreateUserAsync(request.UserName!.Trim(), request.DisplayName!.Trim(), request.Password ?? "", systemAdmin: true, ct);
+        setup.Close();
+        return ToDto(user, []);
+    }
+
+    public async Task<UserWithPasswordDto> ResetPasswordAsync(ClaimsPrincipal actor, Guid userId, CancellationToken ct)
+    {
+        var password = NewPassword();
+        var user = await ChangeUserAsync(actor, userId, async (users, user) =>
+        {
+            // Both calls renew the security stamp, so every cookie of the user stops working.
+            Check(await users.RemovePasswordAsync(user));
+            Check(await users.AddPasswordAsync(user, password));
+            Check(await users.SetLockoutEndDateAsync(user, null));
+            Check(await users.ResetAccessFailedCountAsync(user));
+        }, ct);
+        return new UserWithPasswordDto(user, password);
+    }
+
+    public Task<UserDto> SetDisabledAsync(ClaimsPrincipal actor, Guid userId, bool disabled, CancellationToken ct)
+    {
+        if (disabled && actor.UserId() == userId)
+        {
+            throw new ConflictException("You cannot disable your own account.");
+        }
+
+        return ChangeUserAsync(actor, userId, async (users, user) =>
+        {
+            if (user.Disabled == disabled)
+            {
+                return;
+            }
+
+            user.Disabled = disabled;
+            Check(await users.UpdateAsync(user));
+            Check(await users.UpdateSecurityStampAsync(user));
+        }, ct);
+    }
+
+    public async Task<IReadOnlyList<UserDto>> ListAtSiteAsync(ClaimsPrincipal actor, Guid siteId, CancellationToken ct)
+    {
+        Access.Demand(actor, siteId, Permission.ManageRoles);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.EnsureSiteExistsAsync(siteId, ct);
+        var userIds = await db.UserSiteRoles.Where(r => r.SiteId == siteId).Select(r => r.UserId).Distinct().ToListAsync(ct);
+        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).OrderBy(u => u.UserName).ToListAsync(ct);
+        var roles = (await db.UserSiteRoles.AsNoTracking().Where(r => userIds.Contains(r.UserId)).ToListAsync(ct)).ToLookup(r => r.UserId);
+        return users.Select(u => ToDto(u, roles[u.Id])).ToList();
+    }
+
+    public async Task<UserDto> GrantRoleAsync(ClaimsPrincipal actor, Guid siteId, GrantRoleRequest request, string? idempotencyKey, CancellationToken ct)
+    {
+        var who = Access.Demand(actor, siteId, Permission.ManageRoles);
+        if (!Enum.IsDefined(request.Role))
+        {
+            throw RuleViolationException.For("role", $"Choose one of: {string.Join(", ", Enum.GetNames<SiteRole>())}.");
+        }
+
+        var user = await writer.WriteAsync(siteId, new Command(who, $"roles.grant:{siteId}", request, idempotencyKey), async (db, events) =>
+        {
+            await db.EnsureSiteExistsAsync(siteId, ct);
+            var user = await db.Users.SingleOrDefaultAsync(u => u.Id == request.UserId, ct)
+                ?? throw RuleViolationException.For("userId", "No such user.");
+            if (!await db.UserSiteRoles.AnyAsync(r => r.UserId == user.Id && r.SiteId == siteId && r.Role == request.Role, ct))
+            {
+                db.UserSiteRoles.Add(new UserSiteRole { UserId = user.Id, SiteId = siteId, Role = request.Role });
+                user.SecurityStamp = Guid.NewGuid().ToString("N");
+                events.Add(EventTypes.RoleGranted, new RoleChanged(user.Id, request.Role));
+            }
+
+            return user.Id;
+        }, ct);
+        connections.AbortAll(user);
+        return await GetAsync(user, ct);
+    }
+
+    public async Task<UserDto> RevokeRoleAsync(ClaimsPrincipal actor, Guid siteId, Guid userId, SiteRole role, string? idempotencyKey, CancellationToken ct)
+    {
+        var who = Access.Demand(actor, siteId, Permission.ManageRoles);
+        await writer.WriteAsync(siteId, new Command(who, $"roles.revoke:{siteId}:{userId}:{role}", null, idempotencyKey), async (db, events) =>
+        {
+            await db.EnsureSiteExistsAsync(siteId, ct);
+            var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct) ?? throw new NotFoundException("User", userId);
+            var held = await db.UserSiteRoles.SingleOrDefaultAsync(r => r.UserId == userId && r.SiteId == siteId && r.Role == role, ct);
+            if (held is not null)
+            {
+                db.UserSiteRoles.Remove(held);
+                user.SecurityStamp = Guid.NewGuid().ToString("N");
+                events.Add(EventTypes.RoleRevoked, new RoleChanged(userId, role));
+            }
+
+            return userId;
+        }, ct);
+        connections.AbortAll(userId);
+        return await GetAsync(userId, ct);
+    }
+
+    private async Task<User> CreateUserAsync(string userName, string displayName, string password, bool systemAdmin, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        if (await users.FindByNameAsync(userName) is not null)
+        {
+            throw new ConflictException($"The user name '{userName}' is taken.");
+        }
+
+        var user = new User { UserName = userName, DisplayName = displayName, SystemAdmin = systemAdmin };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            throw new RuleViolationException(new Dictionary<string, string[]> { ["password"] = result.Errors.Select(e => e.Description).ToArray() });
+        }
+
+        return user;
+    }
+
+    private async Task<UserDto> ChangeUserAsync(ClaimsPrincipal actor, Guid userId, Func<UserManager<User>, User, Task> change, CancellationToken ct)
+    {
+        DemandAnyAdmin(actor);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new NotFoundException("User", userId);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var roles = await db.UserSiteRoles.AsNoTracking().Where(r => r.UserId == userId).ToListAsync(ct);
+            if (!CanManage(actor, user, roles))
+            {
+                throw new ForbiddenException("This account works at sites you do not administer.");
+            }
+        }
+
+        await change(users, user);
+        connections.AbortAll(userId);
+        return await GetAsync(userId, ct);
+    }
+
+    private async Task<UserDto> GetAsync(Guid userId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, ct);
+        var roles = await db.UserSiteRoles.AsNoTracking().Where(r => r.UserId == userId).ToListAsync(ct);
+        return ToDto(user, roles);
+    }
+
+    private static void DemandAnyAdmin(ClaimsPrincipal actor)
+    {
+        Access.DemandSignedIn(actor);
+        if (!actor.IsSystemAdmin() && !actor.SiteRoles().Any(r => r.Role == SiteRole.Admin))
+        {
+            throw new ForbiddenException("Only administrators manage accounts.");
+        }
+    }
+
+    private static bool CanManage(ClaimsPrincipal actor, User target, IEnumerable<UserSiteRole> targetRoles) =>
+        actor.IsSystemAdmin()
+        || (!target.SystemAdmin && targetRoles.All(r => Access.Allows(actor, r.SiteId, Permission.ManageRoles)));
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new ConflictException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    /// <summary>A password to read out or copy once: 12 characters without look-alikes (0/O, 1/l/I).</summary>
+    private static string NewPassword() =>
+        RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 12);
+
+    private static UserDto ToDto(User user, IEnumerable<UserSiteRole> roles) => new(
+        user.Id, user.UserName ?? "", user.DisplayName, user.Disabled, user.SystemAdmin,
+        roles.OrderBy(r => r.SiteId).ThenBy(r => r.Role).Select(r => new SiteRoleDto(r.SiteId, r.Role)).ToList());
+}

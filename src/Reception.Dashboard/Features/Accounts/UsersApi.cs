@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Reception.Dashboard.Client.Contracts;
+
+namespace Reception.Dashboard.Features.Accounts;
+
+public static class UsersApi
+{
+    public static RouteGroupBuilder MapUsersApi(this RouteGroupBuilder api)
+    {
+        // Any administrator; the service narrows it to the accounts they may manage.
+        var users = api.MapGroup("/users").WithTags("Users").RequireAuthorization();
+
+        users.MapGet("/", (ClaimsPrincipal user, UserAdminService admin, CancellationToken ct) => admin.ListAsync(user, ct));
+
+        users.MapPost("/", async (ClaimsPrincipal user, CreateUserRequest request, UserAdminService admin, CancellationToken ct) =>
+        {
+            var created = await admin.CreateAsync(user, request, ct);
+            return TypedResults.Created($"/api/users/{created.User.Id}", created);
+        });
+
+        users.MapPost("/{userId:guid}/reset-password", (ClaimsPrincipal user, Guid userId, UserAdminService admin, CancellationToken ct) =>
+            admin.ResetPasswordAsync(user, userId, ct));
+
+        users.MapPost("/{userId:guid}/disable", (ClaimsPrincipal user, Guid userId, UserAdminService admin, CancellationToken ct) =>
+            admin.SetDisabledAsync(user, userId, disabled: true, ct));
+
+        users.MapPost("/{userId:guid}/enable", (ClaimsPrincipal user, Guid userId, UserAdminService admin, CancellationToken ct) =>
+            admin.SetDisabledAsync(user, userId, disabled: false, ct));
+
+        var tokens = api.MapGroup("/tokens").WithTags("Tokens").RequireAuthorization();
+
+        tokens.MapGet("/", (ClaimsPrincipal user, TokenService service, CancellationToken ct) => service.ListMineAsync(user, ct));
+
+        tokens.MapPost("/", async (ClaimsPrincipal user, CreateTokenRequest request, TokenService service, CancellationToken ct) =>
+            TypedResults.Created("/api/tokens", await service.CreateAsync(user, request, ct)));
+
+        tokens.MapDelete("/{tokenId:guid}", (ClaimsPrincipal user, Guid tokenId, TokenService service, CancellationToken ct) =>
+            service.RevokeAsync(user, tokenId, ct));
+
+        return api;
+    }
+
+    public static RouteGroupBuilder MapSiteRolesApi(this RouteGroupBuilder site)
+    {
+        var roles = site.MapGroup("/roles").WithTags("Users").RequireSitePermission(Permission.ManageRoles);
+
+        roles.MapGet("/", (ClaimsPrincipal user, Guid siteId, UserAdminService admin, CancellationToken ct) => admin.ListAtSiteAsync(user, siteId, ct));
+
+        roles.MapPost("/", (ClaimsPrincipal user, Guid siteId, GrantRoleRequest request, [FromHeader(Name = "Idempotency-Key")] string? key, UserAdminService admin, CancellationToken ct) =>
+            admin.GrantRoleAsync(user, siteId, request, key, ct));
+
+        roles.MapDelete("/{userId:guid}/{role}", (ClaimsPrincipal user, Guid siteId, Guid userId, SiteRole role, [FromHeader(Name = "Idempotency-Key")] string? key, UserAdminService admin, CancellationToken ct) =>
+            admin.RevokeRoleAsync(user, siteId, userId, role, key, ct));
+
+        return site;
+    }
+}
