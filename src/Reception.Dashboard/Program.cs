@@ -29,7 +29,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthChecks("/health");
-app.MapOpenApi();
+app.MapOpenApi().RequireAuthorization();
 app.MapFeatureApis();
 app.MapSignOutForm();
 app.MapHub<BoardHub>(BoardHub.Path);

@@ -17,7 +17,12 @@ public sealed class BoardPageTests
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
+
+        // As a person would: the board asks for a sign-in first, then comes back to the board.
         await page.GotoAsync(new Uri(app.BaseAddress, "/board").ToString());
+        await page.GetByLabel("用户名 User name").FillAsync("command");
+        await page.GetByLabel("密码 Password").FillAsync(DemoData.DemoPassword);
+        await page.GetByTestId("sign-in").ClickAsync();
         await Expect(page.GetByTestId("site-name")).ToHaveTextAsync(DemoData.SiteName);
         await Expect(page.GetByTestId("connection")).ToHaveTextAsync("实时 Live");
         await page.EvaluateAsync("() => window.loadedOnce = true");
@@ -30,5 +35,22 @@ public sealed class BoardPageTests
         await Expect(page.GetByTestId("posts").GetByText("北门岗 North gate")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("events")).ToContainTextAsync("北门岗 North gate");
         Assert.True(await page.EvaluateAsync<bool>("() => window.loadedOnce === true"));
+    }
+
+    [Fact]
+    public async Task SignIn_WrongPassword_SaysSo_AndKeepsTheUserName()
+    {
+        using var app = new TestApp(seedDemoData: true);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(new Uri(app.BaseAddress, "/sign-in").ToString());
+        await page.GetByLabel("用户名 User name").FillAsync("command");
+        await page.GetByLabel("密码 Password").FillAsync("not-the-password");
+        await page.GetByTestId("sign-in").ClickAsync();
+
+        await Expect(page.GetByTestId("sign-in-error")).ToContainTextAsync("Wrong user name or password");
+        await Expect(page.GetByLabel("用户名 User name")).ToHaveValueAsync("command");
     }
 }

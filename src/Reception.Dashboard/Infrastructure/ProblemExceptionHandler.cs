@@ -49,6 +49,18 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
     private static ProblemDetails? ToProblem(Exception exception) => exception switch
     {
         RuleViolationException rule => Invalid(rule.Errors, rule.Message),
+        UnauthenticatedException => new ProblemDetails
+        {
+            Status = StatusCodes.Status401Unauthorized,
+            Title = "Not signed in.",
+            Detail = "Sign in first.",
+        },
+        ForbiddenException forbidden => new ProblemDetails
+        {
+            Status = StatusCodes.Status403Forbidden,
+            Title = "Not allowed.",
+            Detail = forbidden.Message,
+        },
         NotFoundException notFound => new ProblemDetails
         {
             Status = StatusCodes.Status404NotFound,

@@ -35,7 +35,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         string environment = "Production",
         TimeProvider? clock = null,
         string? folder = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        bool createRoot = true)
     {
         _services = services;
         _folder = folder ?? Path.Combine(Path.GetTempPath(), "reception-tests", Guid.NewGuid().ToString("N"));
@@ -46,7 +47,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         UseKestrel(0);
         StartServer();
         // Task.Run keeps the blocking wait off xunit's synchronisation context.
-        Root = Task.Run(EnsureRootAsync).GetAwaiter().GetResult();
+        Root = createRoot ? Task.Run(EnsureRootAsync).GetAwaiter().GetResult() : null!;
     }
 
     public const string RootUserName = "root";

@@ -58,9 +58,14 @@ public sealed class UserAdminService(
     /// <summary>Creates the first administrator with the one-time setup code; refused once anyone exists.</summary>
     public async Task<UserDto> SetUpFirstAdminAsync(SetupRequest request, CancellationToken ct)
     {
+        if (!setup.IsOpen)
+        {
+            throw new ConflictException("Setup is done. Sign in instead.");
+        }
+
         if (!setup.Matches(request.Code))
         {
-            throw new ForbiddenException("This setup link is not valid. Use the link printed in the server's console.");
+            throw RuleViolationException.For("code", "This setup code is not valid. Use the link printed in the server's console.");
         }
 
         var errors = new Dictionary<string, string[]>();

@@ -1,0 +1,292 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Reflection;
+using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Features.Accounts;
+using Reception.Dashboard.Realtime;
+using Reception.Dashboard.Tests.TestInfrastructure;
+
+namespace Reception.Dashboard.Tests.Accounts;
+
+/// <summary>
+/// Every endpoint and hub method × every kind of caller, against one table of who may do what.
+/// An endpoint or hub method missing from the table fails the test.
+/// </summary>
+public sealed class AuthorizationMatrixTests
+{
+    private enum Caller { Anonymous, SystemAdmin, TokenOfOtherSite, Disabled, Role }
+
+    private sealed record Principal(string Name, Caller Kind, SiteRole? Role, CookieContainer? Cookies, string? Token);
+
+    private delegate bool Rule(Principal p);
+
+    private static readonly Rule Anyone = _ => true;
+    private static readonly Rule SignedIn = p => p.Kind is not (Caller.Anonymous or Caller.Disabled);
+    private static readonly Rule Person = p => SignedIn(p) && p.Kind != Caller.TokenOfOtherSite;
+    private static readonly Rule SystemAdminOnly = p => p.Kind == Caller.SystemAdmin;
+    private static readonly Rule AnyAdmin = p => p.Kind == Caller.SystemAdmin || (p.Kind == Caller.Role && p.Role == SiteRole.Admin);
+
+    private static Rule AtSite(Permission permission) =>
+        p => p.Kind == Caller.SystemAdmin || (p.Kind == Caller.Role && Permissions.Grants(p.Role!.Value, permission));
+
+    // The one table. Keys are "METHOD route-pattern" as the app registers them.
+    private static readonly Dictionary<string, Rule> Endpoints = new()
+    {
+        ["POST /api/auth/sign-in"] = Anyone,
+        ["POST /api/auth/sign-out"] = SignedIn,
+        ["GET /api/auth/me"] = SignedIn,
+        ["POST /api/auth/change-password"] = Person,
+        ["POST /api/setup"] = Anyone,
+        ["GET /api/users"] = AnyAdmin,
+        ["POST /api/users"] = AnyAdmin,
+        ["POST /api/users/{userId:guid}/reset-password"] = AnyAdmin,
+        ["POST /api/users/{userId:guid}/disable"] = AnyAdmin,
+        ["POST /api/users/{userId:guid}/enable"] = AnyAdmin,
+        ["GET /api/tokens"] = SignedIn,
+        ["POST /api/tokens"] = Person,
+        ["DELETE /api/tokens/{tokenId:guid}"] = SignedIn,
+        ["GET /api/sites"] = SignedIn,
+        ["POST /api/sites"] = SystemAdminOnly,
+        ["GET /api/sites/{siteId:guid}"] = AtSite(Permission.ViewBoard),
+        ["PUT /api/sites/{siteId:guid}"] = AtSite(Permission.ManageSite),
+        ["GET /api/sites/{siteId:guid}/snapshot"] = AtSite(Permission.ViewBoard),
+        ["GET /api/sites/{siteId:guid}/events"] = AtSite(Permission.ViewBoard),
+        ["GET /api/sites/{siteId:guid}/posts"] = AtSite(Permission.ViewBoard),
+        ["GET /api/sites/{siteId:guid}/posts/{postId:guid}"] = AtSite(Permission.ViewBoard),
+        ["POST /api/sites/{siteId:guid}/posts"] = AtSite(Permission.ManageSite),
+        ["PUT /api/sites/{siteId:guid}/posts/{postId:guid}"] = AtSite(Permission.ManageSite),
+        ["POST /api/sites/{siteId:guid}/posts/{postId:guid}/archive"] = AtSite(Permission.ManageSite),
+        ["POST /api/sites/{siteId:guid}/posts/{postId:guid}/restore"] = AtSite(Permission.ManageSite),
+        ["GET /api/sites/{siteId:guid}/shifts"] = AtSite(Permission.ViewBoard),
+        ["GET /api/sites/{siteId:guid}/shifts/{shiftId:guid}"] = AtSite(Permission.ViewBoard),
+        ["POST /api/sites/{siteId:guid}/shifts"] = AtSite(Permission.ManageSite),
+        ["PUT /api/sites/{siteId:guid}/shifts/{shiftId:guid}"] = AtSite(Permission.ManageSite),
+        ["GET /api/sites/{siteId:guid}/departments"] = AtSite(Permission.ViewBoard),
+        ["GET /api/sites/{siteId:guid}/departments/{departmentId:guid}"] = AtSite(Permission.ViewBoard),
+        ["POST /api/sites/{siteId:guid}/departments"] = AtSite(Permission.ManageSite),
+        ["PUT /api/sites/{siteId:guid}/departments/{departmentId:guid}"] = AtSite(Permission.ManageSite),
+        ["GET /api/sites/{siteId:guid}/staff"] = AtSite(Permission.ViewStaff),
+        ["GET /api/sites/{siteId:guid}/staff/{staffId:guid}"] = AtSite(Permission.ViewStaff),
+        ["POST /api/sites/{siteId:guid}/staff"] = AtSite(Permission.ManageSite),
+        ["PUT /api/sites/{siteId:guid}/staff/{staffId:guid}"] = AtSite(Permission.ManageSite),
+        ["PUT /api/sites/{siteId:guid}/staff/{staffId:guid}/user"] = AtSite(Permission.ManageRoles),
+        ["GET /api/sites/{siteId:guid}/roles"] = AtSite(Permission.ManageRoles),
+        ["POST /api/sites/{siteId:guid}/roles"] = AtSite(Permission.ManageRoles),
+        ["DELETE /api/sites/{siteId:guid}/roles/{userId:guid}/{role}"] = AtSite(Permission.ManageRoles),
+        ["* /api/{*path:nonfile}"] = Anyone,
+        ["POST /account/sign-out"] = SignedIn,
+        ["* /health"] = Anyone,
+        ["GET /openapi/{documentName}.json"] = SignedIn,
+        ["* /hubs/board/negotiate"] = SignedIn,
+        ["* /hubs/board"] = SignedIn,
+    };
+
+    private static readonly Dictionary<string, Rule> HubMethods = new()
+    {
+        [nameof(BoardHub.JoinSite)] = AtSite(Permission.ViewBoard),
+        [nameof(BoardHub.GetEventsAfter)] = AtSite(Permission.ViewBoard),
+        [nameof(BoardHub.LeaveSite)] = SignedIn,
+    };
+
+    [Fact]
+    public async Task EveryEndpoint_EveryCaller_IsAllowedOrRefusedAsTheTableSays()
+    {
+        using var app = new TestApp();
+        var (siteA, principals, target) = await ArrangeAsync(app);
+
+        var endpoints = MachineEndpoints(app);
+        var withoutRow = endpoints.Select(e => e.Key).Where(k => !Endpoints.ContainsKey(k)).ToList();
+        Assert.True(withoutRow.Count == 0, "Endpoints with no row in the table: " + string.Join(", ", withoutRow));
+        var staleRows = Endpoints.Keys.Where(k => endpoints.All(e => e.Key != k)).ToList();
+        Assert.True(staleRows.Count == 0, "Rows with no endpoint: " + string.Join(", ", staleRows));
+
+        var failures = new List<string>();
+        foreach (var (key, method, pattern) in endpoints.OrderBy(e => e.Key))
+        {
+            var url = Fill(pattern, siteA.Id, target);
+            foreach (var principal in principals)
+            {
+                using var http = ClientFor(app, principal);
+                var verb = method != "*" ? method : pattern.EndsWith("/negotiate") ? "POST" : "GET";
+                using var request = new HttpRequestMessage(new HttpMethod(verb), url);
+                // The sign-out form is for browsers: it takes a form, and sends strangers to the sign-in page.
+                var forPeople = pattern.StartsWith("/account");
+                if (method is "POST" or "PUT")
+                {
+                    request.Content = forPeople
+                        ? new FormUrlEncodedContent([new("returnUrl", "/")])
+                        : new StringContent(Body(key), System.Text.Encoding.UTF8, "application/json");
+                }
+
+                var status = (await http.SendAsync(request)).StatusCode;
+                var allowed = Endpoints[key](principal);
+                var refused = status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.Redirect;
+                var expectedRefusal = principal.Kind is not (Caller.Anonymous or Caller.Disabled) ? HttpStatusCode.Forbidden
+                    : forPeople ? HttpStatusCode.Redirect : HttpStatusCode.Unauthorized;
+                if (allowed ? refused || (int)status >= 500 : status != expectedRefusal)
+                {
+                    failures.Add($"{key} as {principal.Name}: {(int)status}, expected {(allowed ? "allowed" : ((int)expectedRefusal).ToString())}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task EveryHubMethod_EveryCaller_IsAllowedOrRefusedAsTheTableSays()
+    {
+        using var app = new TestApp();
+        var (siteA, principals, _) = await ArrangeAsync(app);
+
+        var methods = typeof(BoardHub).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(m => !m.IsSpecialName && m.Name is not (nameof(Hub.OnConnectedAsync) or nameof(Hub.OnDisconnectedAsync)))
+            .Select(m => m.Name).ToList();
+        Assert.Equal(HubMethods.Keys.Order(), methods.Order());
+
+        var failures = new List<string>();
+        foreach (var principal in principals)
+        {
+            await using var connection = app.HubConnection(Copy(principal.Cookies) ?? new CookieContainer(), principal.Token);
+            try
+            {
+                await connection.StartAsync();
+            }
+            catch (HttpRequestException ex) when (ex.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                if (SignedIn(principal))
+                {
+                    failures.Add($"connect as {principal.Name}: 401, expected allowed");
+                }
+
+                continue;
+            }
+
+            if (!SignedIn(principal))
+            {
+                failures.Add($"connect as {principal.Name}: connected, expected 401");
+                continue;
+            }
+
+            foreach (var method in methods)
+            {
+                object?[] args = method == nameof(BoardHub.GetEventsAfter) ? [siteA.Id, 0L, 10] : [siteA.Id];
+                var ok = true;
+                try
+                {
+                    await connection.InvokeCoreAsync(method, typeof(object), args);
+                }
+                catch (Microsoft.AspNetCore.SignalR.HubException ex) when (ex.Message.Contains("do not allow"))
+                {
+                    ok = false;
+                }
+
+                if (ok != HubMethods[method](principal))
+                {
+                    failures.Add($"{method} as {principal.Name}: {(ok ? "allowed" : "refused")}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static async Task<(SiteDto SiteA, List<Principal> Principals, Guid Target)> ArrangeAsync(TestApp app)
+    {
+        var siteA = await app.CreateSiteAsync("Site A");
+        var siteB = await app.CreateSiteAsync("Site B");
+        var principals = new List<Principal>
+        {
+            new("anonymous", Caller.Anonymous, null, null, null),
+            new("system admin", Caller.SystemAdmin, null, app.Root.Cookies, null),
+        };
+
+        foreach (var role in Enum.GetValues<SiteRole>())
+        {
+            var user = await app.CreateUserAsync($"role-{role}".ToLowerInvariant(), siteA.Id, roles: role);
+            principals.Add(new($"{role} at the site", Caller.Role, role, user.Cookies, null));
+        }
+
+        var other = await app.CreateUserAsync("other-site", siteB.Id, roles: SiteRole.CommandCenter);
+        using (var http = other.Http())
+        {
+            var created = await (await http.PostAsJsonAsync("/api/tokens", new CreateTokenRequest("other", siteB.Id, SiteRole.CommandCenter, 30)))
+                .ReadAsync<CreatedTokenDto>(HttpStatusCode.Created);
+            principals.Add(new("token of another site", Caller.TokenOfOtherSite, SiteRole.CommandCenter, null, created.Secret));
+        }
+
+        var disabled = await app.CreateUserAsync("disabled", siteA.Id, roles: SiteRole.Admin);
+        await app.Services.GetRequiredService<UserAdminService>().SetDisabledAsync(
+            await RootPrincipalAsync(app), disabled.Id, disabled: true, CancellationToken.None);
+        principals.Add(new("disabled user", Caller.Disabled, SiteRole.Admin, disabled.Cookies, null));
+
+        var target = await app.CreateUserAsync("target");
+        return (siteA, principals, target.Id);
+    }
+
+    private static async Task<System.Security.Claims.ClaimsPrincipal> RootPrincipalAsync(TestApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<User>>();
+        var factory = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<User>>();
+        return await factory.CreateAsync((await users.FindByIdAsync(app.Root.Id.ToString()))!);
+    }
+
+    private static List<(string Key, string Method, string Pattern)> MachineEndpoints(TestApp app) =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is null) // pages: see PageAuthorizationTests
+            .Select(e => (Pattern: "/" + (e.RoutePattern.RawText ?? "").Trim('/'), Methods: e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods))
+            .Where(e => e.Pattern.StartsWith("/api") || e.Pattern.StartsWith("/account") || e.Pattern.StartsWith("/hubs")
+                || e.Pattern.StartsWith("/health") || e.Pattern.StartsWith("/openapi"))
+            .SelectMany(e => (e.Methods is { Count: > 0 } methods ? methods : ["*"]).Select(m => ($"{m} {e.Pattern}", m, e.Pattern)))
+            .Distinct()
+            .ToList();
+
+    private static string Fill(string pattern, Guid siteId, Guid userId) => pattern
+        .Replace("{siteId:guid}", siteId.ToString())
+        .Replace("{userId:guid}", userId.ToString())
+        .Replace("{role}", nameof(SiteRole.Guard))
+        .Replace("{documentName}", "v1")
+        .Replace("{*path:nonfile}", "no-such-thing")
+        .Replace("/hubs/board/negotiate", "/hubs/board/negotiate?negotiateVersion=1")
+        .Replace("{postId:guid}", Guid.NewGuid().ToString())
+        .Replace("{shiftId:guid}", Guid.NewGuid().ToString())
+        .Replace("{departmentId:guid}", Guid.NewGuid().ToString())
+        .Replace("{staffId:guid}", Guid.NewGuid().ToString())
+        .Replace("{tokenId:guid}", Guid.NewGuid().ToString());
+
+    // Valid enough to reach the handler; sign-in uses an account that exists so that 401 means "refused".
+    private static string Body(string key) => key == "POST /api/auth/sign-in"
+        ? $"{{\"userName\":\"target\",\"password\":\"{TestApp.Password}\"}}"
+        : "{}";
+
+    private static HttpClient ClientFor(TestApp app, Principal principal)
+    {
+        // A copy of the cookies, so that a sign-out or sign-in in one request does not change the principal.
+        var http = app.Client(Copy(principal.Cookies));
+        if (principal.Token is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new("Bearer", principal.Token);
+        }
+
+        return http;
+    }
+
+    private static CookieContainer? Copy(CookieContainer? cookies)
+    {
+        if (cookies is null)
+        {
+            return null;
+        }
+
+        var copy = new CookieContainer();
+        copy.Add(cookies.GetAllCookies());
+        return copy;
+    }
+}
