@@ -32,7 +32,7 @@ app.MapHealthChecks("/health");
 app.MapOpenApi().RequireAuthorization();
 app.MapFeatureApis();
 app.MapSignOutForm();
-app.MapHub<BoardHub>(BoardHub.Path);
+app.MapHub<BoardHub>(BoardHub.Path, o => o.CloseOnAuthenticationExpiration = true);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -36,8 +36,11 @@ public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewP
 /// <summary>A user as administrators see it.</summary>
 public sealed record UserDto(Guid Id, string UserName, string DisplayName, bool Disabled, bool SystemAdmin, IReadOnlyList<SiteRoleDto> Roles);
 
-/// <summary>Creates a user; the answer carries a one-time password.</summary>
-public sealed record CreateUserRequest(string? UserName, string? DisplayName);
+/// <summary>
+/// Creates a user with a first role at a site (required unless a system administrator creates it);
+/// the answer carries a one-time password.
+/// </summary>
+public sealed record CreateUserRequest(string? UserName, string? DisplayName, Guid? SiteId = null, SiteRole? Role = null);
 
 /// <summary>A user and the password that was set for them, shown this once.</summary>
 public sealed record UserWithPasswordDto(UserDto User, string Password);

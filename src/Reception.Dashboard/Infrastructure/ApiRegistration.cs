@@ -24,6 +24,7 @@ public static class ApiRegistration
             TypedResults.Problem(statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext)));
         app.UseWhen(c => !ApiPaths.IsApi(c.Request.Path),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseMiddleware<SameOriginGuard>();
         return app;
     }
 }

@@ -13,14 +13,19 @@ namespace Reception.Dashboard.Realtime;
 /// The hub never broadcasts by itself: only <see cref="EventPublisher"/> and the heartbeat send.
 /// </summary>
 [Authorize]
-public sealed class BoardHub(EventQueries events, HubConnections connections) : Hub<IBoardClient>
+public sealed class BoardHub(EventQueries events, HubConnections connections, PrincipalCheck access) : Hub<IBoardClient>
 {
     public const string Path = "/hubs/board";
 
-    public override Task OnConnectedAsync()
+    public override async Task OnConnectedAsync()
     {
         connections.Add(Context);
-        return Task.CompletedTask;
+        // A change that landed between this connection's sign-in check and its registration above
+        // would not have closed it; look once more now that it is registered.
+        if (!await access.StillValidAsync(Context.User!, Context.ConnectionAborted))
+        {
+            Context.Abort();
+        }
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)

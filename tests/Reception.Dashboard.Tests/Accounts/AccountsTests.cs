@@ -259,4 +259,118 @@ public sealed class AccountsTests
             await app.SignInAsync(userName, DemoData.DemoPassword);
         }
     }
+
+    [Fact]
+    public async Task SiteAdmin_ManagesOnlyAccountsThatWorkAtTheirSites()
+    {
+        using var app = new TestApp();
+        var mine = await app.CreateSiteAsync("Mine");
+        var other = await app.CreateSiteAsync("Other");
+        var admin = await app.CreateUserAsync("site-admin", mine.Id, roles: SiteRole.Admin);
+        var colleague = await app.CreateUserAsync("colleague", mine.Id, roles: SiteRole.Guard);
+        var elsewhere = await app.CreateUserAsync("elsewhere", other.Id, roles: SiteRole.Guard);
+        var both = await app.CreateUserAsync("both", mine.Id, roles: SiteRole.Guard);
+        await app.QueryDbAsync(async db =>
+        {
+            db.UserSiteRoles.Add(new UserSiteRole { UserId = both.Id, SiteId = other.Id, Role = SiteRole.Guard });
+            return await db.SaveChangesAsync();
+        });
+        var roleless = await app.CreateUserAsync("roleless");
+        using var http = admin.Http();
+
+        (await http.PostAsync($"/api/users/{colleague.Id}/reset-password", null)).EnsureSuccessStatusCode();
+        await (await http.PostAsync($"/api/users/{elsewhere.Id}/reset-password", null)).ReadProblemAsync(HttpStatusCode.Forbidden);
+        await (await http.PostAsync($"/api/users/{both.Id}/disable", null)).ReadProblemAsync(HttpStatusCode.Forbidden);
+        await (await http.PostAsync($"/api/users/{roleless.Id}/reset-password", null)).ReadProblemAsync(HttpStatusCode.Forbidden);
+        var listed = await (await http.GetAsync("/api/users")).ReadAsync<List<UserDto>>();
+        Assert.Equal(["colleague", "site-admin"], listed.Select(u => u.UserName).Order());
+    }
+
+    [Fact]
+    public async Task SiteAdmin_CreatesAccountsWithTheirFirstRole()
+    {
+        using var app = new TestApp();
+        var site = await app.CreateSiteAsync();
+        var admin = await app.CreateUserAsync("site-admin", site.Id, roles: SiteRole.Admin);
+        using var http = admin.Http();
+
+        var withoutRole = await (await http.PostAsJsonAsync("/api/users", new CreateUserRequest("new-1", "New one"))).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var created = await (await http.PostAsJsonAsync("/api/users", new CreateUserRequest("new-2", "New two", site.Id, SiteRole.FrontDesk)))
+            .ReadAsync<UserWithPasswordDto>(HttpStatusCode.Created);
+
+        Assert.True(withoutRole.GetProperty("errors").TryGetProperty("role", out _));
+        Assert.Equal([new SiteRoleDto(site.Id, SiteRole.FrontDesk)], created.User.Roles);
+        await app.SignInAsync("new-2", created.Password);
+    }
+
+    [Fact]
+    public async Task AdminToken_CannotManageAccountsOrRoles()
+    {
+        using var app = new TestApp();
+        var site = await app.CreateSiteAsync();
+        var admin = await app.CreateUserAsync("site-admin", site.Id, roles: SiteRole.Admin);
+        var token = await (await admin.Http().PostAsJsonAsync("/api/tokens", new CreateTokenRequest("script", site.Id, SiteRole.Admin, 1)))
+            .ReadAsync<CreatedTokenDto>(HttpStatusCode.Created);
+        using var script = app.Client();
+        script.DefaultRequestHeaders.Authorization = new("Bearer", token.Secret);
+
+        await (await script.PostAsJsonAsync("/api/users", new CreateUserRequest("minted", "Minted", site.Id, SiteRole.Admin))).ReadProblemAsync(HttpStatusCode.Forbidden);
+        await (await script.PostAsync($"/api/users/{admin.Id}/reset-password", null)).ReadProblemAsync(HttpStatusCode.Forbidden);
+        await (await script.PostAsJsonAsync($"/api/sites/{site.Id}/roles", new GrantRoleRequest(admin.Id, SiteRole.Manager))).ReadProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(0, await app.QueryDbAsync(db => db.Users.CountAsync(u => u.UserName == "minted")));
+    }
+
+    [Fact]
+    public async Task StateChangingRequest_FromAnotherOrigin_IsRefused()
+    {
+        using var app = new TestApp();
+        var site = await app.CreateSiteAsync();
+        var post = await (await app.Http().PostAsJsonAsync($"/api/sites/{site.Id}/posts", new CreatePost("Gate", PostKind.Gate, null, 1))).ReadAsync<PostDto>(HttpStatusCode.Created);
+        using var http = app.Http();
+
+        var crossSite = new HttpRequestMessage(HttpMethod.Post, $"/api/sites/{site.Id}/posts/{post.Id}/archive");
+        crossSite.Headers.Add("Origin", "http://127.0.0.1:9999");
+        var sameSite = new HttpRequestMessage(HttpMethod.Post, $"/api/sites/{site.Id}/posts/{post.Id}/archive");
+        sameSite.Headers.Add("Origin", app.BaseAddress.GetLeftPart(UriPartial.Authority));
+
+        await (await http.SendAsync(crossSite)).ReadProblemAsync(HttpStatusCode.Forbidden);
+        Assert.False(await app.QueryDbAsync(db => db.Posts.Select(p => p.Archived).SingleAsync()));
+        (await http.SendAsync(sameSite)).EnsureSuccessStatusCode();
+    }
+
+    [Theory]
+    [InlineData("posts.create")]
+    [InlineData("shifts.create")]
+    [InlineData("departments.create")]
+    [InlineData("staff.list")]
+    [InlineData("site.update")]
+    public async Task Services_CalledDirectlyByAGuard_RefuseWhatTheEndpointsRefuse(string call)
+    {
+        // Pages call services without passing an endpoint policy; the service must hold the line itself.
+        using var app = new TestApp();
+        var site = await app.CreateSiteAsync();
+        await app.CreateUserAsync("guard-1", site.Id, roles: SiteRole.Guard);
+        var guard = await PrincipalAsync(app, "guard-1");
+        var services = app.Services;
+        var ct = CancellationToken.None;
+
+        Task act() => call switch
+        {
+            "posts.create" => services.GetRequiredService<Reception.Dashboard.Features.Posts.PostService>().CreateAsync(guard, site.Id, new CreatePost("Gate", PostKind.Gate, null, 1), null, ct),
+            "shifts.create" => services.GetRequiredService<Reception.Dashboard.Features.Shifts.ShiftService>().CreateAsync(guard, site.Id, new CreateShift(ShiftKind.Morning, new TimeOnly(7, 0), new TimeOnly(15, 0)), null, ct),
+            "departments.create" => services.GetRequiredService<Reception.Dashboard.Features.Departments.DepartmentService>().CreateAsync(guard, site.Id, new CreateDepartment("Security"), null, ct),
+            "staff.list" => services.GetRequiredService<Reception.Dashboard.Features.Staff.StaffService>().ListAsync(guard, site.Id, ct),
+            _ => services.GetRequiredService<Reception.Dashboard.Features.Sites.SiteService>().UpdateAsync(guard, site.Id, new UpdateSite("Mine now", "Asia/Shanghai", 1), null, ct),
+        };
+
+        await Assert.ThrowsAsync<Reception.Dashboard.Infrastructure.ForbiddenException>(act);
+    }
+
+    private static async Task<System.Security.Claims.ClaimsPrincipal> PrincipalAsync(TestApp app, string userName)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<User>>();
+        var factory = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<User>>();
+        return await factory.CreateAsync((await users.FindByNameAsync(userName))!);
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Tests.TestInfrastructure;
 
 namespace Reception.Dashboard.Tests.Accounts;
@@ -18,10 +19,11 @@ public sealed class PageAuthorizationTests
         using var anonymous = app.Client();
         var pages = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
-            .Select(e => "/" + e.RoutePattern.RawText!.Trim('/'))
+            .Select(e => "/" + e.RoutePattern.RawText!.Trim('/').Replace("{SiteId:guid}", Guid.NewGuid().ToString()))
             .Distinct()
             .ToList();
         Assert.Contains("/board", pages);
+        Assert.Contains(pages, p => p.StartsWith("/sites/"));
 
         foreach (var page in pages)
         {
@@ -46,6 +48,35 @@ public sealed class PageAuthorizationTests
 
         var response = await http.GetAsync("/board");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(response.Headers.Location)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AccountsPage_ForAGuard_IsRefused_ForAnAdmin_IsServed()
+    {
+        using var app = new TestApp();
+        var site = await app.CreateSiteAsync();
+        var guard = await app.CreateUserAsync("guard-1", site.Id, roles: SiteRole.Guard);
+        var admin = await app.CreateUserAsync("admin-1", site.Id, roles: SiteRole.Admin);
+
+        var refused = await guard.Http().GetAsync("/admin/users");
+        var served = await admin.Http().GetAsync("/admin/users");
+
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+    }
+
+    [Fact]
+    public async Task SiteBoard_AtASiteWithoutARole_IsRefused()
+    {
+        using var app = new TestApp();
+        var mine = await app.CreateSiteAsync("Mine");
+        var other = await app.CreateSiteAsync("Other");
+        var guard = await app.CreateUserAsync("guard-1", mine.Id, roles: SiteRole.Guard);
+        using var http = guard.Http();
+
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/sites/{mine.Id}/board")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await http.GetAsync($"/sites/{other.Id}/board")).StatusCode);
     }
 }

@@ -63,7 +63,9 @@ public sealed class HostingTests
         using var app = new TestApp(seedDemoData: true);
         using var http = app.Http();
 
-        var html = WebUtility.HtmlDecode(await http.GetStringAsync("/board"));
+        var chooser = await http.GetAsync("/board");
+        Assert.Equal(HttpStatusCode.Redirect, chooser.StatusCode); // one site: straight to its board
+        var html = WebUtility.HtmlDecode(await http.GetStringAsync(chooser.Headers.Location));
 
         Assert.Matches($"data-testid=\"site-name\"[^>]*>{DemoData.SiteName}<", html);
         Assert.Contains("东大门岗 East gate", html);
@@ -75,7 +77,7 @@ public sealed class HostingTests
         using var app = new TestApp(seedDemoData: true);
         using var http = app.Http();
 
-        var response = await http.GetAsync($"/board?site={Guid.NewGuid()}");
+        var response = await http.GetAsync($"/sites/{Guid.NewGuid()}/board");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("This site does not exist", await response.Content.ReadAsStringAsync());

@@ -41,6 +41,10 @@ public static class Access
         }
     }
 
+    /// <summary>A system administrator, or an Admin at some site.</summary>
+    public static bool IsAnyAdmin(ClaimsPrincipal user) =>
+        user.UserId() is not null && (user.IsSystemAdmin() || user.SiteRoles().Any(r => r.Role == SiteRole.Admin));
+
     /// <summary>Sites the user holds any role at; system administrators see all.</summary>
     public static bool SeesSite(ClaimsPrincipal user, Guid siteId) => Allows(user, siteId, Permission.ViewBoard);
 }

@@ -76,8 +76,7 @@ public static class AccountsApi
         app.MapPost("/account/sign-out", async ([FromForm] string? returnUrl, SignInManager<User> signIn) =>
         {
             await signIn.SignOutAsync();
-            var local = returnUrl is ['/', not '/' and not '\\', ..] ? returnUrl : "/";
-            return TypedResults.LocalRedirect(local);
+            return TypedResults.LocalRedirect(LocalUrls.OrDefault(returnUrl, "/"));
         }).RequireAuthorization().ExcludeFromDescription();
         return app;
     }

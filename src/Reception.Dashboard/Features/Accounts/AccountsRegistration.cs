@@ -52,18 +52,28 @@ public static class AccountsRegistration
             // Machines get status codes, people get the sign-in page.
             o.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
+            // Checked on every request, so a changed role, a reset password or a disabled account is
+            // refused at the next call. Unlike Identity's stamp validator at interval zero, this does
+            // not re-issue the cookie on every request, which could revive a session just signed out.
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                var check = context.HttpContext.RequestServices.GetRequiredService<PrincipalCheck>();
+                if (context.Principal is null || !await check.StillValidAsync(context.Principal, context.HttpContext.RequestAborted))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                }
+            };
         });
 
-        // Checked on every request, so a changed role, a reset password or a disabled account is
-        // refused at the next call, not at the next cookie renewal.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
-
-        services.AddAuthorizationBuilder().AddSitePermissionPolicies();
+        services.AddAuthorizationBuilder().AddSitePermissionPolicies()
+            .AddPolicy(SitePermissionPolicies.AnyAdmin, p => p.RequireAuthenticatedUser().RequireAssertion(c => Access.IsAnyAdmin(c.User)));
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, SitePermissionHandler>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthState>();
 
         services.AddScoped<SignInService>();
+        services.AddSingleton<PrincipalCheck>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<SetupCode>();

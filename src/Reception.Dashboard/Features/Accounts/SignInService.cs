@@ -31,6 +31,8 @@ public sealed class SignInService(SignInManager<User> signIn, UserManager<User> 
         var user = await users.FindByNameAsync(userName.Trim());
         if (user is null)
         {
+            // Spend the time a real password check takes, so the answer's speed does not tell who has an account.
+            users.PasswordHasher.HashPassword(new User(), password);
             return new SignInOutcome(SignInOutcomeKind.WrongCredentials, WrongCredentialsMessage);
         }
 

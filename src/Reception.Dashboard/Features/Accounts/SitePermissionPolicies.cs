@@ -6,6 +6,10 @@ namespace Reception.Dashboard.Features.Accounts;
 public static class SitePermissionPolicies
 {
     public const string SystemAdmin = "system-admin";
+    public const string AnyAdmin = "any-admin";
+
+    /// <summary>For page attributes, which need a constant; equal to <c>For(Permission.ViewBoard)</c>.</summary>
+    public const string ViewBoard = "site:" + nameof(Permission.ViewBoard);
 
     public static string For(Permission permission) => $"site:{permission}";
 
@@ -30,9 +34,14 @@ public sealed class SitePermissionHandler : AuthorizationHandler<SitePermissionR
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, SitePermissionRequirement requirement)
     {
-        if (context.Resource is HttpContext http
-            && Guid.TryParse(http.GetRouteValue("siteId")?.ToString(), out var siteId)
-            && Access.Allows(context.User, siteId, requirement.Permission))
+        // An HTTP request (endpoints, the first load of a page) or a page reached inside a circuit.
+        var routeSiteId = context.Resource switch
+        {
+            HttpContext http => http.GetRouteValue("siteId"),
+            Microsoft.AspNetCore.Components.RouteData page => page.RouteValues.FirstOrDefault(v => string.Equals(v.Key, "siteId", StringComparison.OrdinalIgnoreCase)).Value,
+            _ => null,
+        };
+        if (Guid.TryParse(routeSiteId?.ToString(), out var siteId) && Access.Allows(context.User, siteId, requirement.Permission))
         {
             context.Succeed(requirement);
         }

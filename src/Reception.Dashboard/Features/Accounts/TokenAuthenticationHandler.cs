@@ -72,6 +72,8 @@ public sealed class TokenAuthenticationHandler(
             new Claim(ReceptionClaims.TokenId, token.Id.ToString()),
             ReceptionClaims.ForSiteRole(token.SiteId, token.Role),
         ], SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        // The expiry lets SignalR close a hub connection when its token runs out.
+        var properties = new AuthenticationProperties { ExpiresUtc = token.ExpiresAt is { } expires ? new DateTimeOffset(expires, TimeSpan.Zero) : null };
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), properties, SchemeName));
     }
 }

@@ -11,9 +11,10 @@ using Reception.Dashboard.Realtime;
 namespace Reception.Dashboard.Features.Accounts;
 
 /// <summary>
-/// Accounts and roles. A system administrator manages everyone; a site Admin manages the people
-/// who work only at sites they administer (never a system administrator), so no site Admin can
-/// take over an account that reaches further than they do.
+/// Accounts and roles, managed by people, never by tokens. A system administrator manages everyone;
+/// a site Admin manages the accounts that work only at sites they administer (never a system
+/// administrator, never an account without roles), so no site Admin can take over an account that
+/// reaches further than they do. A site Admin therefore creates an account with its first role.
 /// </summary>
 public sealed class UserAdminService(
     IServiceScopeFactory scopes,
@@ -28,21 +29,23 @@ public sealed class UserAdminService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(ct);
         var roles = (await db.UserSiteRoles.AsNoTracking().ToListAsync(ct)).ToLookup(r => r.UserId);
-        return users.Where(u => CanManage(actor, u, roles[u.Id])).Select(u => ToDto(u, roles[u.Id])).ToList();
+        return users.Where(u => CanManage(actor, u, roles[u.Id].ToList())).Select(u => ToDto(u, roles[u.Id])).ToList();
     }
 
     public async Task<UserWithPasswordDto> CreateAsync(ClaimsPrincipal actor, CreateUserRequest request, CancellationToken ct)
     {
         DemandAnyAdmin(actor);
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.UserName) || request.UserName.Trim().Length > 64)
+        var errors = AccountFieldErrors(request.UserName, request.DisplayName);
+        if (request.SiteId is null || request.Role is null)
         {
-            errors["userName"] = ["Enter a user name of at most 64 characters."];
+            if (!actor.IsSystemAdmin())
+            {
+                errors["role"] = ["Choose the site and role the new account starts with."];
+            }
         }
-
-        if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Trim().Length > Validation.NameMaxLength)
+        else if (!Enum.IsDefined(request.Role.Value))
         {
-            errors["displayName"] = [$"Enter a display name of at most {Validation.NameMaxLength} characters."];
+            errors["role"] = [$"Choose one of: {string.Join(", ", Enum.GetNames<SiteRole>())}."];
         }
 
         if (errors.Count > 0)
@@ -50,9 +53,19 @@ public sealed class UserAdminService(
             throw new RuleViolationException(errors);
         }
 
+        if (request.SiteId is { } siteId)
+        {
+            Access.Demand(actor, siteId, Permission.ManageRoles);
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await db.EnsureSiteExistsAsync(siteId, ct);
+        }
+
         var password = NewPassword();
         var user = await CreateUserAsync(request.UserName!.Trim(), request.DisplayName!.Trim(), password, systemAdmin: false, ct);
-        return new UserWithPasswordDto(ToDto(user, []), password);
+        var created = request.SiteId is { } site
+            ? await GrantRoleAsync(actor, site, new GrantRoleRequest(user.Id, request.Role!.Value), null, ct)
+            : ToDto(user, []);
+        return new UserWithPasswordDto(created, password);
     }
 
     /// <summary>Creates the first administrator with the one-time setup code; refused once anyone exists.</summary>
@@ -68,17 +81,7 @@ public sealed class UserAdminService(
             throw RuleViolationException.For("code", "This setup code is not valid. Use the link printed in the server's console.");
         }
 
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.UserName) || request.UserName.Trim().Length > 64)
-        {
-            errors["userName"] = ["Enter a user name of at most 64 characters."];
-        }
-
-        if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Trim().Length > Validation.NameMaxLength)
-        {
-            errors["displayName"] = [$"Enter a display name of at most {Validation.NameMaxLength} characters."];
-        }
-
+        var errors = AccountFieldErrors(request.UserName, request.DisplayName);
         if (errors.Count > 0)
         {
             throw new RuleViolationException(errors);
@@ -100,6 +103,12 @@ public sealed class UserAdminService(
 
     public async Task<UserWithPasswordDto> ResetPasswordAsync(ClaimsPrincipal actor, Guid userId, CancellationToken ct)
     {
+        DemandAnyAdmin(actor);
+        if (actor.UserId() == userId)
+        {
+            throw new ConflictException("Change your own password on the password page; it asks for the current one.");
+        }
+
         var password = NewPassword();
         var user = await ChangeUserAsync(actor, userId, async (users, user) =>
         {
@@ -140,12 +149,14 @@ public sealed class UserAdminService(
         var userIds = await db.UserSiteRoles.Where(r => r.SiteId == siteId).Select(r => r.UserId).Distinct().ToListAsync(ct);
         var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).OrderBy(u => u.UserName).ToListAsync(ct);
         var roles = (await db.UserSiteRoles.AsNoTracking().Where(r => userIds.Contains(r.UserId)).ToListAsync(ct)).ToLookup(r => r.UserId);
-        return users.Select(u => ToDto(u, roles[u.Id])).ToList();
+        // Only the roles at this site: where else someone works is not this site's business.
+        return users.Select(u => ToDto(u, roles[u.Id].Where(r => r.SiteId == siteId))).ToList();
     }
 
     public async Task<UserDto> GrantRoleAsync(ClaimsPrincipal actor, Guid siteId, GrantRoleRequest request, string? idempotencyKey, CancellationToken ct)
     {
         var who = Access.Demand(actor, siteId, Permission.ManageRoles);
+        DemandPerson(actor);
         if (!Enum.IsDefined(request.Role))
         {
             throw RuleViolationException.For("role", $"Choose one of: {string.Join(", ", Enum.GetNames<SiteRole>())}.");
@@ -172,6 +183,7 @@ public sealed class UserAdminService(
     public async Task<UserDto> RevokeRoleAsync(ClaimsPrincipal actor, Guid siteId, Guid userId, SiteRole role, string? idempotencyKey, CancellationToken ct)
     {
         var who = Access.Demand(actor, siteId, Permission.ManageRoles);
+        DemandPerson(actor);
         await writer.WriteAsync(siteId, new Command(who, $"roles.revoke:{siteId}:{userId}:{role}", null, idempotencyKey), async (db, events) =>
         {
             await db.EnsureSiteExistsAsync(siteId, ct);
@@ -203,7 +215,9 @@ public sealed class UserAdminService(
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {
-            throw new RuleViolationException(new Dictionary<string, string[]> { ["password"] = result.Errors.Select(e => e.Description).ToArray() });
+            throw new RuleViolationException(result.Errors
+                .GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "userName")
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
         }
 
         return user;
@@ -239,16 +253,42 @@ public sealed class UserAdminService(
 
     private static void DemandAnyAdmin(ClaimsPrincipal actor)
     {
-        Access.DemandSignedIn(actor);
-        if (!actor.IsSystemAdmin() && !actor.SiteRoles().Any(r => r.Role == SiteRole.Admin))
+        DemandPerson(actor);
+        if (!Access.IsAnyAdmin(actor))
         {
             throw new ForbiddenException("Only administrators manage accounts.");
         }
     }
 
-    private static bool CanManage(ClaimsPrincipal actor, User target, IEnumerable<UserSiteRole> targetRoles) =>
+    // A token that holds Admin must not be able to mint accounts or passwords that outlive it.
+    private static void DemandPerson(ClaimsPrincipal actor)
+    {
+        Access.DemandSignedIn(actor);
+        if (actor.TokenIdOf() is not null)
+        {
+            throw new ForbiddenException("Accounts and roles are managed by a signed-in person, not a token.");
+        }
+    }
+
+    private static bool CanManage(ClaimsPrincipal actor, User target, IReadOnlyCollection<UserSiteRole> targetRoles) =>
         actor.IsSystemAdmin()
-        || (!target.SystemAdmin && targetRoles.All(r => Access.Allows(actor, r.SiteId, Permission.ManageRoles)));
+        || (!target.SystemAdmin && targetRoles.Count > 0 && targetRoles.All(r => Access.Allows(actor, r.SiteId, Permission.ManageRoles)));
+
+    private static Dictionary<string, string[]> AccountFieldErrors(string? userName, string? displayName)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(userName) || userName.Trim().Length > 64)
+        {
+            errors["userName"] = ["Enter a user name of at most 64 characters."];
+        }
+
+        if (string.IsNullOrWhiteSpace(displayName) || displayName.Trim().Length > Validation.NameMaxLength)
+        {
+            errors["displayName"] = [$"Enter a display name of at most {Validation.NameMaxLength} characters."];
+        }
+
+        return errors;
+    }
 
     private static void Check(IdentityResult result)
     {

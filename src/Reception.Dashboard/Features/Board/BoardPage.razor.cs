@@ -17,7 +17,6 @@ public sealed partial class BoardPage
     private SiteDto? _site;
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
     private long _seq = -1;
-    private bool _noSites;
     private string? _loadError;
     private IDisposable? _subscription;
 
@@ -25,7 +24,7 @@ public sealed partial class BoardPage
     [Inject] private BoardSnapshots Snapshots { get; set; } = default!;
     [Inject] private SiteService Sites { get; set; } = default!;
 
-    [SupplyParameterFromQuery(Name = "site")] private Guid? SiteId { get; set; }
+    [Parameter] public Guid SiteId { get; set; }
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -34,14 +33,7 @@ public sealed partial class BoardPage
         var user = (await AuthenticationState).User;
         try
         {
-            var site = SiteId is { } requested
-                ? await Sites.GetAsync(user, requested, CancellationToken.None)
-                : (await Sites.ListAsync(user, CancellationToken.None)).FirstOrDefault();
-            if (site is null)
-            {
-                _noSites = true;
-                return;
-            }
+            var site = await Sites.GetAsync(user, SiteId, CancellationToken.None);
 
             // Subscribe first and hold what arrives until the snapshot says which sequence it reflects.
             _subscription = Publisher.Subscribe(site.Id, e => InvokeAsync(() => Receive(e)));

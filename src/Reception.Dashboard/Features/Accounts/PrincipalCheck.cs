@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Reception.Dashboard.Data;
+
+namespace Reception.Dashboard.Features.Accounts;
+
+/// <summary>Whether a principal issued earlier still stands: same security stamp, not disabled, token not revoked.</summary>
+public sealed class PrincipalCheck(IDbContextFactory<ReceptionDbContext> dbFactory, IOptions<IdentityOptions> options, TimeProvider clock)
+{
+    public async Task<bool> StillValidAsync(ClaimsPrincipal principal, CancellationToken ct)
+    {
+        if (principal.UserId() is not { } userId)
+        {
+            return false;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null || user.Disabled)
+        {
+            return false;
+        }
+
+        if (principal.TokenIdOf() is { } tokenId)
+        {
+            var token = await db.AccessTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tokenId, ct);
+            return token is not null && token.IsUsable(clock.GetUtcNow().UtcDateTime);
+        }
+
+        return principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType) == user.SecurityStamp;
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Reception.Dashboard.Data;
+using Reception.Dashboard.Features.Accounts;
+using Reception.Dashboard.Tests.TestInfrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Reception.Dashboard.BrowserTests;
+
+public sealed class AccountPagesTests
+{
+    [Fact]
+    public async Task SetupLink_CreatesTheFirstAdministrator_WhoCanSignIn()
+    {
+        using var app = new TestApp(createRoot: false);
+        var code = app.Services.GetRequiredService<SetupCode>().Current;
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(new Uri(app.BaseAddress, $"/setup?code={code}").ToString());
+        await page.GetByLabel("用户名 User name").FillAsync("boss");
+        await page.GetByLabel("显示名称 Display name").FillAsync("物业经理 Property manager");
+        await page.GetByLabel("密码（至少 8 位） Password (8 characters or more)").FillAsync("first-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "创建 Create" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The administrator was created");
+
+        await page.GotoAsync(new Uri(app.BaseAddress, "/sign-in").ToString());
+        await page.GetByLabel("用户名 User name").FillAsync("boss");
+        await page.GetByLabel("密码 Password").FillAsync("first-password");
+        await page.GetByTestId("sign-in").ClickAsync();
+        await Expect(page.GetByText("No site to show")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task SignOut_FromTheMenu_EndsTheSession()
+    {
+        using var app = new TestApp(seedDemoData: true);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, "/sign-in").ToString());
+        await page.GetByLabel("用户名 User name").FillAsync("guard");
+        await page.GetByLabel("密码 Password").FillAsync(DemoData.DemoPassword);
+        await page.GetByTestId("sign-in").ClickAsync();
+        await Expect(page.GetByTestId("me")).ToBeVisibleAsync();
+
+        await page.GetByTestId("sign-out").ClickAsync();
+
+        await Expect(page.GetByTestId("sign-in-link")).ToBeVisibleAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, "/board").ToString());
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"));
+    }
+}
