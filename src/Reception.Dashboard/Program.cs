@@ -4,6 +4,7 @@ using Reception.Dashboard.Data;
 using Reception.Dashboard.Features;
 using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Infrastructure;
+using Reception.Dashboard.Localization;
 using Reception.Dashboard.Realtime;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,10 +21,12 @@ builder.Services.AddRealtime(builder.Configuration);
 builder.Services.AddFeatures();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddReceptionLocalization(); // after MudBlazor, so its localizer is replaced
 
 var app = builder.Build();
 
 app.UseApiConventions();
+app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -32,6 +35,7 @@ app.MapHealthChecks("/health");
 app.MapOpenApi().RequireAuthorization();
 app.MapFeatureApis();
 app.MapSignOutForm();
+app.MapLanguageSwitch();
 app.MapHub<BoardHub>(BoardHub.Path, o => o.CloseOnAuthenticationExpiration = true);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

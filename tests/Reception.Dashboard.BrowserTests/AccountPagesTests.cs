@@ -19,15 +19,15 @@ public sealed class AccountPagesTests
         var page = await browser.NewPageAsync();
 
         await page.GotoAsync(new Uri(app.BaseAddress, $"/setup?code={code}").ToString());
-        await page.GetByLabel("用户名 User name").FillAsync("boss");
-        await page.GetByLabel("显示名称 Display name").FillAsync("物业经理 Property manager");
-        await page.GetByLabel("密码（至少 8 位） Password (8 characters or more)").FillAsync("first-password");
-        await page.GetByRole(AriaRole.Button, new() { Name = "创建 Create" }).ClickAsync();
+        await page.GetByLabel("User name").FillAsync("boss");
+        await page.GetByLabel("Display name").FillAsync("物业经理 Property manager");
+        await page.GetByLabel("Password (8 characters or more)").FillAsync("first-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The administrator was created");
 
         await page.GotoAsync(new Uri(app.BaseAddress, "/sign-in").ToString());
-        await page.GetByLabel("用户名 User name").FillAsync("boss");
-        await page.GetByLabel("密码 Password").FillAsync("first-password");
+        await page.GetByLabel("User name").FillAsync("boss");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("first-password");
         await page.GetByTestId("sign-in").ClickAsync();
         await Expect(page.GetByText("No site to show")).ToBeVisibleAsync();
     }
@@ -40,8 +40,8 @@ public sealed class AccountPagesTests
         await using var browser = await Browser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         await page.GotoAsync(new Uri(app.BaseAddress, "/sign-in").ToString());
-        await page.GetByLabel("用户名 User name").FillAsync("guard");
-        await page.GetByLabel("密码 Password").FillAsync(DemoData.DemoPassword);
+        await page.GetByLabel("User name").FillAsync("guard");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoData.DemoPassword);
         await page.GetByTestId("sign-in").ClickAsync();
         await Expect(page.GetByTestId("me")).ToBeVisibleAsync();
 

@@ -31,6 +31,8 @@ public static class EventTypes
     public const string RoleGranted = "role.granted";
     /// <summary>Data: <see cref="RoleChanged"/>.</summary>
     public const string RoleRevoked = "role.revoked";
+    /// <summary>Data: <see cref="RosterChanged"/>.</summary>
+    public const string RosterChanged = "roster.changed";
 }
 
 /// <summary>A site's settings changed.</summary>

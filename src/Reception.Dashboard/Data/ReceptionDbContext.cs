@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Features.Departments;
 using Reception.Dashboard.Features.Posts;
+using Reception.Dashboard.Features.Roster;
 using Reception.Dashboard.Features.Shifts;
 using Reception.Dashboard.Features.Sites;
 using Reception.Dashboard.Features.Staff;
@@ -23,6 +24,7 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<UserSiteRole> UserSiteRoles => Set<UserSiteRole>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<RosterEntry> Roster => Set<RosterEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

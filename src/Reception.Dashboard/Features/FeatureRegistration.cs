@@ -2,6 +2,7 @@ using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Features.Board;
 using Reception.Dashboard.Features.Departments;
 using Reception.Dashboard.Features.Posts;
+using Reception.Dashboard.Features.Roster;
 using Reception.Dashboard.Features.Shifts;
 using Reception.Dashboard.Features.Sites;
 using Reception.Dashboard.Features.Staff;
@@ -21,6 +22,7 @@ public static class FeatureRegistration
         services.AddSingleton<DepartmentService>();
         services.AddSingleton<StaffService>();
         services.AddSingleton<BoardSnapshots>();
+        services.AddSingleton<RosterService>();
         services.AddHostedService<IdempotencyCleanup>();
         return services;
     }
@@ -39,6 +41,7 @@ public static class FeatureRegistration
             .MapShiftsApi()
             .MapDepartmentsApi()
             .MapStaffApi()
+            .MapRosterApi()
             .MapSiteRolesApi();
 
         // Anything else under /api is a 404 problem, never the Blazor router's page.

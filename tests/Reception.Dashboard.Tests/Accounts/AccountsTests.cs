@@ -22,7 +22,7 @@ public sealed class AccountsTests
         var unknown = await (await http.PostAsJsonAsync("/api/auth/sign-in", new SignInRequest("nobody", "whatever1"))).ReadProblemAsync(HttpStatusCode.Unauthorized);
         var wrong = await (await http.PostAsJsonAsync("/api/auth/sign-in", new SignInRequest("li.na", "whatever1"))).ReadProblemAsync(HttpStatusCode.Unauthorized);
 
-        Assert.Equal(SignInService.WrongCredentialsMessage, unknown.GetProperty("detail").GetString());
+        Assert.Equal("Wrong user name or password.", unknown.GetProperty("detail").GetString());
         Assert.Equal(unknown.GetProperty("detail").GetString(), wrong.GetProperty("detail").GetString());
     }
 

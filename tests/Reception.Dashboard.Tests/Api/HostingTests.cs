@@ -54,7 +54,7 @@ public sealed class HostingTests
 
         var html = await http.GetStringAsync("/");
 
-        Assert.Contains("Open the board", html);
+        Assert.Contains("data-testid=\"open-board\"", html);
     }
 
     [Fact]

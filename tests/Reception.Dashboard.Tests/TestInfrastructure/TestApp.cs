@@ -87,9 +87,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <summary>A client signed in as <see cref="Root"/>.</summary>
     public HttpClient Http() => Client(Root.Cookies);
 
-    /// <summary>A client with its own cookies, signed in as nobody until it signs in.</summary>
-    public HttpClient Client(CookieContainer? cookies = null) =>
-        new(new SocketsHttpHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+    /// <summary>A client with its own cookies, signed in as nobody until it signs in; it reads English unless told otherwise.</summary>
+    public HttpClient Client(CookieContainer? cookies = null, string language = "en")
+    {
+        var client = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        return client;
+    }
 
     public HubConnection HubConnection() => HubConnection(Root.Cookies);
 

@@ -292,6 +292,46 @@ namespace Reception.Dashboard.Data.Migrations
                     b.ToTable("Posts");
                 });
 
+            modelBuilder.Entity("Reception.Dashboard.Features.Roster.RosterEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Duty")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ShiftId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("ShiftId");
+
+                    b.HasIndex("StaffId");
+
+                    b.HasIndex("SiteId", "Date", "ShiftId", "StaffId")
+                        .IsUnique();
+
+                    b.ToTable("Roster", (string)null);
+                });
+
             modelBuilder.Entity("Reception.Dashboard.Features.Shifts.Shift", b =>
                 {
                     b.Property<Guid>("Id")
@@ -567,6 +607,32 @@ namespace Reception.Dashboard.Data.Migrations
                     b.HasOne("Reception.Dashboard.Features.Sites.Site", null)
                         .WithMany()
                         .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Reception.Dashboard.Features.Roster.RosterEntry", b =>
+                {
+                    b.HasOne("Reception.Dashboard.Features.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Reception.Dashboard.Features.Shifts.Shift", null)
+                        .WithMany()
+                        .HasForeignKey("ShiftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Reception.Dashboard.Features.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Reception.Dashboard.Features.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Reception.Dashboard.Data;
 
 namespace Reception.Dashboard.Features.Accounts;
@@ -16,16 +17,16 @@ public enum SignInOutcomeKind
 public sealed record SignInOutcome(SignInOutcomeKind Kind, string Message, User? User = null, DateTimeOffset? LockedUntil = null);
 
 /// <summary>Password sign-in for the sign-in page and the JSON endpoint alike. Needs the request's HttpContext (cookie).</summary>
-public sealed class SignInService(SignInManager<User> signIn, UserManager<User> users, IDbContextFactory<ReceptionDbContext> dbFactory)
+public sealed class SignInService(SignInManager<User> signIn, UserManager<User> users, IDbContextFactory<ReceptionDbContext> dbFactory, IStringLocalizer<AccountText> text)
 {
     // One message for an unknown user and a wrong password, so the form does not reveal who has an account.
-    public const string WrongCredentialsMessage = "用户名或密码错误。 Wrong user name or password.";
+    public const string WrongCredentialsKey = "SignIn.WrongCredentials";
 
     public async Task<SignInOutcome> SignInAsync(string? userName, string? password, bool persistent)
     {
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
         {
-            return new SignInOutcome(SignInOutcomeKind.WrongCredentials, WrongCredentialsMessage);
+            return new SignInOutcome(SignInOutcomeKind.WrongCredentials, text[WrongCredentialsKey]);
         }
 
         var user = await users.FindByNameAsync(userName.Trim());
@@ -33,7 +34,7 @@ public sealed class SignInService(SignInManager<User> signIn, UserManager<User> 
         {
             // Spend the time a real password check takes, so the answer's speed does not tell who has an account.
             users.PasswordHasher.HashPassword(new User(), password);
-            return new SignInOutcome(SignInOutcomeKind.WrongCredentials, WrongCredentialsMessage);
+            return new SignInOutcome(SignInOutcomeKind.WrongCredentials, text[WrongCredentialsKey]);
         }
 
         var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
@@ -42,18 +43,18 @@ public sealed class SignInService(SignInManager<User> signIn, UserManager<User> 
             var until = user.LockoutEnd ?? DateTimeOffset.UtcNow;
             var local = await ToSiteTimeAsync(user.Id, until);
             return new SignInOutcome(SignInOutcomeKind.LockedOut,
-                $"密码错误次数过多，账户锁定至 {local:HH:mm}。 Too many wrong passwords: this account is locked until {local:HH:mm} ({local:yyyy-MM-dd}).",
+                text["SignIn.Locked", local.ToString("HH:mm"), local.ToString("yyyy-MM-dd")],
                 user, until);
         }
 
         if (!check.Succeeded)
         {
-            return new SignInOutcome(SignInOutcomeKind.WrongCredentials, WrongCredentialsMessage);
+            return new SignInOutcome(SignInOutcomeKind.WrongCredentials, text[WrongCredentialsKey]);
         }
 
         if (user.Disabled)
         {
-            return new SignInOutcome(SignInOutcomeKind.Disabled, "此账户已停用，请联系管理员。 This account is disabled. Ask an administrator.", user);
+            return new SignInOutcome(SignInOutcomeKind.Disabled, text["SignIn.Disabled"], user);
         }
 
         await signIn.SignInAsync(user, persistent);

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Features.Sites;
 using Reception.Dashboard.Infrastructure;
+using Reception.Dashboard.Localization;
 using Reception.Dashboard.Realtime;
 
 namespace Reception.Dashboard.Features.Board;
@@ -23,6 +25,7 @@ public sealed partial class BoardPage
     [Inject] private EventPublisher Publisher { get; set; } = default!;
     [Inject] private BoardSnapshots Snapshots { get; set; } = default!;
     [Inject] private SiteService Sites { get; set; } = default!;
+    [Inject] private IStringLocalizer<Text> T { get; set; } = default!;
 
     [Parameter] public Guid SiteId { get; set; }
 
@@ -45,12 +48,12 @@ public sealed partial class BoardPage
         }
         catch (NotFoundException)
         {
-            _loadError = "找不到这个物业。 This site does not exist; open the board from the start page.";
+            _loadError = T["Board.SiteMissing"];
             return;
         }
         catch (ForbiddenException)
         {
-            _loadError = "您在此物业没有角色。 You hold no role at this site; ask an administrator.";
+            _loadError = T["Board.NoRole"];
             return;
         }
 
@@ -101,18 +104,20 @@ public sealed partial class BoardPage
         }
     }
 
-    private string LocalTime(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, _zone).ToString("HH:mm:ss");
+    private string LocalTime(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, _zone).ToString("T");
 
-    private static string Describe(BoardEvent e) => e.Type switch
+    private string Describe(BoardEvent e) => e.Type switch
     {
-        EventTypes.PostCreated => $"新岗位 Post added: {e.DataAs<PostChanged>().Name}",
-        EventTypes.PostUpdated => $"岗位已修改 Post changed: {e.DataAs<PostChanged>().Name}",
-        EventTypes.PostArchived => $"岗位已归档 Post archived: {e.DataAs<PostChanged>().Name}",
-        EventTypes.PostRestored => $"岗位已恢复 Post restored: {e.DataAs<PostChanged>().Name}",
-        EventTypes.SiteUpdated => $"物业设置已修改 Site settings changed: {e.DataAs<SiteChanged>().Name}",
-        EventTypes.ShiftCreated or EventTypes.ShiftUpdated => "班次已修改 Shift hours changed",
-        EventTypes.DepartmentCreated or EventTypes.DepartmentUpdated => $"部门已修改 Department changed: {e.DataAs<DepartmentChanged>().Name}",
-        EventTypes.StaffCreated or EventTypes.StaffUpdated => "人员记录已修改 Staff record changed",
+        EventTypes.PostCreated => T["Event.PostCreated", e.DataAs<PostChanged>().Name],
+        EventTypes.PostUpdated => T["Event.PostUpdated", e.DataAs<PostChanged>().Name],
+        EventTypes.PostArchived => T["Event.PostArchived", e.DataAs<PostChanged>().Name],
+        EventTypes.PostRestored => T["Event.PostRestored", e.DataAs<PostChanged>().Name],
+        EventTypes.SiteCreated => T["Event.SiteCreated", e.DataAs<SiteChanged>().Name],
+        EventTypes.SiteUpdated => T["Event.SiteUpdated", e.DataAs<SiteChanged>().Name],
+        EventTypes.ShiftCreated or EventTypes.ShiftUpdated => T["Event.ShiftChanged"],
+        EventTypes.DepartmentCreated or EventTypes.DepartmentUpdated => T["Event.DepartmentChanged", e.DataAs<DepartmentChanged>().Name],
+        EventTypes.StaffCreated or EventTypes.StaffUpdated => T["Event.StaffChanged"],
+        EventTypes.RoleGranted or EventTypes.RoleRevoked => T["Event.RoleChanged"],
         _ => e.Type,
     };
 

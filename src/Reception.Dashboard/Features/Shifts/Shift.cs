@@ -32,6 +32,22 @@ public sealed class Shift : VersionedEntity
 
     public bool Covers(TimeOnly localTime) => localTime.IsBetween(Start, End);
 
+    /// <summary>
+    /// The date (in the site's zone) on which the instance of this shift running at
+    /// <paramref name="local"/> started: 02:00 on the 2nd is in the night shift of the 1st.
+    /// </summary>
+    public DateOnly? InstanceCovering(DateTime local)
+    {
+        var time = TimeOnly.FromDateTime(local);
+        var date = DateOnly.FromDateTime(local);
+        if (!Covers(time))
+        {
+            return null;
+        }
+
+        return CrossesMidnight && time < End ? date.AddDays(-1) : date;
+    }
+
     /// <returns>Whether anything changed.</returns>
     public bool SetHours(TimeOnly start, TimeOnly end)
     {

@@ -1,0 +1,197 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Data;
+using Reception.Dashboard.Features.Accounts;
+using Reception.Dashboard.Features.Sites;
+using Reception.Dashboard.Infrastructure;
+using Reception.Dashboard.Realtime;
+
+namespace Reception.Dashboard.Features.Roster;
+
+/// <summary>The duty roster: who is on which shift on which date, and so who is on duty now. Leaders (supervisor, foreman) list first.</summary>
+public sealed class RosterService(IDbContextFactory<ReceptionDbContext> dbFactory, SiteWriter writer, TimeProvider clock)
+{
+    public const int MaxDays = 31;
+    public const int MaxPerCell = 100;
+
+    // Dates outside these years are typing mistakes, and date arithmetic near the ends of the calendar would overflow.
+    private static readonly DateOnly Earliest = new(2000, 1, 1);
+    private static readonly DateOnly Latest = new(2100, 12, 31);
+
+    public async Task<IReadOnlyList<RosterEntryDto>> ListAsync(ClaimsPrincipal user, Guid siteId, DateOnly from, int days, CancellationToken ct)
+    {
+        Access.Demand(user, siteId, Permission.ViewStaff);
+        if (days is < 1 or > MaxDays)
+        {
+            throw RuleViolationException.For("days", $"Give 1 to {MaxDays} days.");
+        }
+
+        EnsurePlausible("from", from);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.EnsureSiteExistsAsync(siteId, ct);
+        var to = from.AddDays(days);
+        var entries = await db.Roster.AsNoTracking()
+            .Where(r => r.SiteId == siteId && r.Date >= from && r.Date < to)
+            .ToListAsync(ct);
+        return entries.OrderBy(r => r.Date).ThenBy(r => r.ShiftId).ThenByDescending(r => r.Duty).Select(r => r.ToDto()).ToList();
+    }
+
+    public Task<IReadOnlyList<RosterEntryDto>> SetCellAsync(
+        ClaimsPrincipal user, Guid siteId, DateOnly date, Guid shiftId, SetRosterCell request, string? idempotencyKey, CancellationToken ct)
+    {
+        var actor = Access.Demand(user, siteId, Permission.ManageSite);
+        EnsurePlausible("date", date);
+        var assignments = request.Assignments ?? throw RuleViolationException.For("assignments", "Give the list of people on this shift (it may be empty).");
+        CheckShape(assignments);
+        return writer.WriteAsync(siteId, new Command(actor, $"roster.set:{siteId}:{date:yyyy-MM-dd}:{shiftId}", request, idempotencyKey), async (db, events) =>
+        {
+            await db.EnsureSiteExistsAsync(siteId, ct);
+            if (!await db.Shifts.AnyAsync(s => s.SiteId == siteId && s.Id == shiftId, ct))
+            {
+                throw new NotFoundException("Shift", shiftId);
+            }
+
+            await CheckReferencesAsync(db, siteId, assignments, ct);
+            var current = await db.Roster.Where(r => r.SiteId == siteId && r.Date == date && r.ShiftId == shiftId).ToListAsync(ct);
+            var same = current.Count == assignments.Count
+                && current.All(c => assignments.Contains(new RosterAssignment(c.StaffId, c.Duty, c.PostId)));
+            if (!same)
+            {
+                db.Roster.RemoveRange(current);
+                // The removal must reach the database before the inserts, or the unique index sees both.
+                await db.SaveChangesAsync(ct);
+                db.Roster.AddRange(assignments.Select(a => new RosterEntry
+                {
+                    Id = Guid.CreateVersion7(), SiteId = siteId, Date = date, ShiftId = shiftId, StaffId = a.StaffId, Duty = a.Duty, PostId = a.PostId,
+                }));
+                events.Add(EventTypes.RosterChanged, new RosterChanged(date, shiftId, assignments.Count));
+            }
+
+            var cell = same ? current : db.Roster.Local.Where(r => r.SiteId == siteId && r.Date == date && r.ShiftId == shiftId).ToList();
+            return (IReadOnlyList<RosterEntryDto>)cell.OrderByDescending(r => r.Duty).Select(r => r.ToDto()).ToList();
+        }, ct);
+    }
+
+    public Task<RosterCopied> CopyWeekAsync(ClaimsPrincipal user, Guid siteId, CopyRosterWeek request, string? idempotencyKey, CancellationToken ct)
+    {
+        var actor = Access.Demand(user, siteId, Permission.ManageSite);
+        var weekStart = request.WeekStart ?? throw RuleViolationException.For("weekStart", "Give the first day of the week to fill.");
+        EnsurePlausible("weekStart", weekStart);
+        return writer.WriteAsync(siteId, new Command(actor, $"roster.copy:{siteId}", request, idempotencyKey), async (db, events) =>
+        {
+            await db.EnsureSiteExistsAsync(siteId, ct);
+            var (from, to) = (weekStart.AddDays(-7), weekStart);
+            var previous = await db.Roster.AsNoTracking().Where(r => r.SiteId == siteId && r.Date >= from && r.Date < to).ToListAsync(ct);
+            var filled = (await db.Roster.AsNoTracking()
+                    .Where(r => r.SiteId == siteId && r.Date >= to && r.Date < to.AddDays(7))
+                    .Select(r => new { r.Date, r.ShiftId })
+                    .ToListAsync(ct))
+                .Select(c => (c.Date, c.ShiftId))
+                .ToHashSet();
+
+            // Only empty cells are filled: a week already being planned is never overwritten.
+            var copies = previous
+                .Where(r => !filled.Contains((r.Date.AddDays(7), r.ShiftId)))
+                .Select(r => new RosterEntry
+                {
+                    Id = Guid.CreateVersion7(), SiteId = siteId, Date = r.Date.AddDays(7), ShiftId = r.ShiftId, StaffId = r.StaffId, Duty = r.Duty, PostId = r.PostId,
+                })
+                .ToList();
+            db.Roster.AddRange(copies);
+            foreach (var cell in copies.GroupBy(c => (c.Date, c.ShiftId)))
+            {
+                events.Add(EventTypes.RosterChanged, new RosterChanged(cell.Key.Date, cell.Key.ShiftId, cell.Count()));
+            }
+
+            return new RosterCopied(weekStart, copies.Count);
+        }, ct);
+    }
+
+    /// <summary>Who is on duty at <paramref name="atUtc"/> (default now), by the site's clock and time zone.</summary>
+    public async Task<OnDutyDto> OnDutyAsync(ClaimsPrincipal user, Guid siteId, DateTime? atUtc, CancellationToken ct)
+    {
+        Access.Demand(user, siteId, Permission.ViewBoard);
+        var at = atUtc is { } given ? DateTime.SpecifyKind(given.ToUniversalTime(), DateTimeKind.Utc) : clock.GetUtcNow().UtcDateTime;
+        EnsurePlausible("at", DateOnly.FromDateTime(at));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var site = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Id == siteId, ct) ?? throw new NotFoundException("Site", siteId);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(at, site.TimeZone);
+        var running = (await db.Shifts.AsNoTracking().Where(s => s.SiteId == siteId).ToListAsync(ct))
+            .Select(s => (Shift: s, Date: s.InstanceCovering(local)))
+            .Where(s => s.Date is not null)
+            .ToList();
+
+        var result = new List<OnDutyShift>();
+        foreach (var (shift, date) in running.OrderBy(r => r.Shift.Kind))
+        {
+            var entries = await db.Roster.AsNoTracking().Where(r => r.SiteId == siteId && r.ShiftId == shift.Id && r.Date == date).ToListAsync(ct);
+            result.Add(new OnDutyShift(shift.Id, shift.Kind, date!.Value, entries.OrderByDescending(r => r.Duty).Select(r => r.ToDto()).ToList()));
+        }
+
+        return new OnDutyDto(at, result);
+    }
+
+    private static void EnsurePlausible(string field, DateOnly date)
+    {
+        if (date < Earliest || date > Latest)
+        {
+            throw RuleViolationException.For(field, $"Give a date between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}.");
+        }
+    }
+
+    private static void CheckShape(IReadOnlyList<RosterAssignment> assignments)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (assignments.Count > MaxPerCell)
+        {
+            errors["assignments"] = [$"At most {MaxPerCell} people on one shift."];
+        }
+
+        for (var i = 0; i < assignments.Count; i++)
+        {
+            if (!Enum.IsDefined(assignments[i].Duty))
+            {
+                errors[$"assignments[{i}].duty"] = [$"Choose one of: {string.Join(", ", Enum.GetNames<DutyKind>())}."];
+            }
+        }
+
+        var repeated = assignments.GroupBy(a => a.StaffId).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (repeated.Count > 0)
+        {
+            errors["assignments"] = ["Each person appears once per shift."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RuleViolationException(errors);
+        }
+    }
+
+    private static async Task CheckReferencesAsync(ReceptionDbContext db, Guid siteId, IReadOnlyList<RosterAssignment> assignments, CancellationToken ct)
+    {
+        var staffIds = assignments.Select(a => a.StaffId).ToList();
+        var postIds = assignments.Where(a => a.PostId is not null).Select(a => a.PostId!.Value).ToList();
+        var knownStaff = await db.Staff.Where(s => s.SiteId == siteId && staffIds.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct);
+        var knownPosts = await db.Posts.Where(p => p.SiteId == siteId && postIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+        var errors = new Dictionary<string, string[]>();
+        for (var i = 0; i < assignments.Count; i++)
+        {
+            if (!knownStaff.Contains(assignments[i].StaffId))
+            {
+                errors[$"assignments[{i}].staffId"] = ["No such staff member at this site."];
+            }
+
+            if (assignments[i].PostId is { } postId && !knownPosts.Contains(postId))
+            {
+                errors[$"assignments[{i}].postId"] = ["No such post at this site."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RuleViolationException(errors);
+        }
+    }
+}

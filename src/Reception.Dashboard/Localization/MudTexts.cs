@@ -1,0 +1,4 @@
+namespace Reception.Dashboard.Localization;
+
+/// <summary>Chinese for MudBlazor's own texts (pager, close buttons, pickers…); English is MudBlazor's default.</summary>
+public sealed class MudTexts;

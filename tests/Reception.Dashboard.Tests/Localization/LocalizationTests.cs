@@ -1,0 +1,80 @@
+using System.Net;
+using System.Xml.Linq;
+using Reception.Dashboard.Tests.TestInfrastructure;
+
+namespace Reception.Dashboard.Tests.Localization;
+
+public sealed class LocalizationTests
+{
+    private static readonly string SourceRoot = Path.Combine(FindRepositoryRoot(), "src", "Reception.Dashboard");
+
+    public static TheoryData<string> ResourceFiles() =>
+        [.. Directory.EnumerateFiles(SourceRoot, "*.resx", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith(".zh-Hans.resx", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(SourceRoot, f))];
+
+    [Theory]
+    [MemberData(nameof(ResourceFiles))]
+    public void Resources_EveryKey_ExistsInEnglishAndChinese_AndIsNotEmpty(string englishFile)
+    {
+        var english = Keys(Path.Combine(SourceRoot, englishFile));
+        var chinese = Keys(Path.Combine(SourceRoot, englishFile.Replace(".resx", ".zh-Hans.resx")));
+
+        Assert.Equal(english.Keys.Order(), chinese.Keys.Order());
+        Assert.All(english.Concat(chinese), entry => Assert.False(string.IsNullOrWhiteSpace(entry.Value), $"{entry.Key} is empty"));
+    }
+
+    [Theory]
+    [InlineData("zh-Hans", "zh-Hans", "打开看板")]
+    [InlineData("en-US,en;q=0.9", "en", "Open the board")]
+    [InlineData("fr-FR", "zh-Hans", "打开看板")] // unsupported: the staff's language
+    public async Task StartPage_FollowsTheBrowsersLanguage(string acceptLanguage, string lang, string expected)
+    {
+        using var app = new TestApp();
+        using var http = app.Client(language: acceptLanguage);
+
+        var html = WebUtility.HtmlDecode(await http.GetStringAsync("/"));
+
+        Assert.Contains($"<html lang=\"{lang}\"", html);
+        Assert.Contains(expected, html);
+    }
+
+    [Fact]
+    public async Task LanguageSwitch_SetsACookie_ThatWinsOverTheBrowser()
+    {
+        using var app = new TestApp();
+        using var http = app.Client(language: "zh-Hans");
+
+        var switched = await http.GetAsync("/language/en?returnUrl=%2F");
+        var html = WebUtility.HtmlDecode(await http.GetStringAsync("/"));
+
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/", switched.Headers.Location!.OriginalString);
+        Assert.Contains("Open the board", html);
+    }
+
+    [Fact]
+    public async Task LanguageSwitch_ToAnotherSite_GoesHomeInstead()
+    {
+        using var app = new TestApp();
+        using var http = app.Client();
+
+        var switched = await http.GetAsync("/language/zh-Hans?returnUrl=https%3A%2F%2Fevil.example%2F");
+
+        Assert.Equal("/", switched.Headers.Location!.OriginalString);
+    }
+
+    private static Dictionary<string, string> Keys(string file) =>
+        XDocument.Load(file).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
+
+    private static string FindRepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Reception.Dashboard.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("Run the tests from inside the repository.");
+    }
+}
