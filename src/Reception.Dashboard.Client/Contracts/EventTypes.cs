@@ -33,6 +33,8 @@ public static class EventTypes
     public const string RoleRevoked = "role.revoked";
     /// <summary>Data: <see cref="RosterChanged"/>.</summary>
     public const string RosterChanged = "roster.changed";
+    /// <summary>Data: <see cref="UnitsImported"/>.</summary>
+    public const string UnitsImported = "units.imported";
 }
 
 /// <summary>A site's settings changed.</summary>

@@ -12,6 +12,7 @@ namespace Reception.Dashboard.Data;
 public sealed class DatabaseInitializer(
     IServiceScopeFactory scopes,
     IOptions<DatabaseOptions> options,
+    TimeProvider clock,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -31,8 +32,12 @@ public sealed class DatabaseInitializer(
 
         if (options.Value.SeedDemoData && !await db.Sites.AnyAsync(cancellationToken) && !await db.Users.AnyAsync(cancellationToken))
         {
-            await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<User>>(), cancellationToken);
+            await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<User>>(), clock, cancellationToken);
             logger.LogInformation("Seeded the demo site into the empty database");
+        }
+        else if (options.Value.SeedDemoData)
+        {
+            await DemoData.EnsureRosterAsync(db, clock, cancellationToken);
         }
     }
 

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Features.Departments;
 using Reception.Dashboard.Features.Posts;
+using Reception.Dashboard.Features.Roster;
 using Reception.Dashboard.Features.Shifts;
 using Reception.Dashboard.Features.Sites;
 using Reception.Dashboard.Features.Staff;
+using Reception.Dashboard.Features.Units;
 using Reception.Dashboard.Realtime;
 
 namespace Reception.Dashboard.Data;
@@ -52,7 +55,46 @@ public static class DemoData
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙"];
     private static readonly string[] GivenNames = ["伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇", "艳", "杰"];
 
-    public static async Task SeedAsync(ReceptionDbContext db, UserManager<User> userManager, CancellationToken ct)
+    /// <summary>
+    /// Puts every demo staff member on their usual shift yesterday, today and tomorrow (site time), with the
+    /// first guard of each shift as foreman and the first front-desk person as supervisor. Runs at
+    /// every start, filling only empty days, so the demo's "who is on duty now" always has an answer.
+    /// </summary>
+    public static async Task EnsureRosterAsync(ReceptionDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var site = await db.Sites.SingleOrDefaultAsync(s => s.Name == SiteName, ct);
+        if (site is null)
+        {
+            return;
+        }
+
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, site.TimeZone));
+        var staff = await db.Staff.Where(s => s.SiteId == site.Id && s.Active && s.ShiftId != null).OrderBy(s => s.StaffNumber).ToListAsync(ct);
+        var frontDeskPosts = await db.Posts.Where(p => p.SiteId == site.Id && p.Kind == PostKind.FrontDesk).Select(p => p.Id).ToListAsync(ct);
+        // Yesterday too: before 07:00 the night shift on duty is the one that began yesterday.
+        foreach (var date in new[] { today.AddDays(-1), today, today.AddDays(1) })
+        {
+            if (await db.Roster.AnyAsync(r => r.SiteId == site.Id && r.Date == date, ct))
+            {
+                continue;
+            }
+
+            foreach (var shift in staff.GroupBy(s => s.ShiftId!.Value))
+            {
+                var foreman = shift.FirstOrDefault(s => s.PostId is { } post && !frontDeskPosts.Contains(post));
+                var supervisor = shift.FirstOrDefault(s => s.PostId is { } post && frontDeskPosts.Contains(post));
+                db.Roster.AddRange(shift.Select(s => new RosterEntry
+                {
+                    Id = Guid.CreateVersion7(), SiteId = site.Id, Date = date, ShiftId = shift.Key, StaffId = s.Id,
+                    Duty = s == foreman ? DutyKind.Foreman : s == supervisor ? DutyKind.Supervisor : DutyKind.Post,
+                }));
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static async Task SeedAsync(ReceptionDbContext db, UserManager<User> userManager, TimeProvider clock, CancellationToken ct)
     {
         var site = Site.Create(SiteName, "Asia/Shanghai");
         db.Sites.Add(site);
@@ -91,7 +133,31 @@ public static class DemoData
                 name, $"139 0000 {i:D4}", $"S{i + 1:D3}", department.Id, post.Id, shifts[i / staffPosts.Count].Id, Active: true)));
         }
 
+        // ~30 units in two towers; some rented out. Names and numbers are fictional.
+        for (var i = 0; i < 30; i++)
+        {
+            var unit = new Unit { Id = Guid.CreateVersion7(), SiteId = site.Id, Building = i < 15 ? "A座" : "B座", Room = $"{i % 15 / 3 + 1}0{i % 3 + 1}" };
+            unit.Occupants.Add(new Occupant
+            {
+                Id = Guid.CreateVersion7(), UnitId = unit.Id, Kind = OccupantKind.Owner,
+                Name = Surnames[(i + 3) % Surnames.Length] + GivenNames[(i * 7) % GivenNames.Length] + "明",
+                Phone = $"138 0000 {i:D4}",
+            });
+            if (i % 4 == 0)
+            {
+                unit.Occupants.Add(new Occupant
+                {
+                    Id = Guid.CreateVersion7(), UnitId = unit.Id, Kind = OccupantKind.Tenant,
+                    Name = Surnames[(i + 5) % Surnames.Length] + GivenNames[(i * 3 + 1) % GivenNames.Length] + "华",
+                    Phone = $"137 0000 {i:D4}",
+                });
+            }
+
+            db.Units.Add(unit);
+        }
+
         await db.SaveChangesAsync(ct);
+        await EnsureRosterAsync(db, clock, ct);
 
         foreach (var (userName, displayName, role) in Users)
         {

@@ -7,6 +7,7 @@ using Reception.Dashboard.Features.Roster;
 using Reception.Dashboard.Features.Shifts;
 using Reception.Dashboard.Features.Sites;
 using Reception.Dashboard.Features.Staff;
+using Reception.Dashboard.Features.Units;
 using Reception.Dashboard.Infrastructure.Idempotency;
 using Reception.Dashboard.Realtime;
 
@@ -25,6 +26,7 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
     public DbSet<UserSiteRole> UserSiteRoles => Set<UserSiteRole>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<RosterEntry> Roster => Set<RosterEntry>();
+    public DbSet<Unit> Units => Set<Unit>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -6,6 +6,7 @@ using Reception.Dashboard.Features.Roster;
 using Reception.Dashboard.Features.Shifts;
 using Reception.Dashboard.Features.Sites;
 using Reception.Dashboard.Features.Staff;
+using Reception.Dashboard.Features.Units;
 using Reception.Dashboard.Infrastructure.Idempotency;
 using Reception.Dashboard.Realtime;
 
@@ -23,6 +24,7 @@ public static class FeatureRegistration
         services.AddSingleton<StaffService>();
         services.AddSingleton<BoardSnapshots>();
         services.AddSingleton<RosterService>();
+        services.AddSingleton<UnitService>();
         services.AddHostedService<IdempotencyCleanup>();
         return services;
     }
@@ -42,6 +44,7 @@ public static class FeatureRegistration
             .MapDepartmentsApi()
             .MapStaffApi()
             .MapRosterApi()
+            .MapUnitsApi()
             .MapSiteRolesApi();
 
         // Anything else under /api is a 404 problem, never the Blazor router's page.

@@ -26,6 +26,13 @@ public sealed class DatabaseTests
         Assert.Equal(36, staff.Count);
         Assert.All(snapshot.Shifts, s => Assert.Equal(12, staff.Count(m => m.ShiftId == s.Id)));
         Assert.Empty(await app.QueryDbAsync(db => db.Database.GetPendingMigrationsAsync()));
+
+        var units = await (await http.GetAsync($"/api/sites/{site.Id}/units")).ReadAsync<List<UnitDto>>();
+        Assert.Equal(30, units.Count);
+        var onDuty = await (await http.GetAsync($"/api/sites/{site.Id}/on-duty")).ReadAsync<OnDutyDto>();
+        var running = Assert.Single(onDuty.Shifts);
+        Assert.Equal(12, running.Entries.Count); // the demo roster covers today and tomorrow, so now always has a shift on duty
+        Assert.Contains(running.Entries, e => e.Duty == DutyKind.Foreman);
     }
 
     [Fact]

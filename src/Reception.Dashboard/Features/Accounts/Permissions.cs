@@ -9,6 +9,8 @@ public enum Permission
     ViewBoard,
     /// <summary>See staff records, which hold personal data.</summary>
     ViewStaff,
+    /// <summary>See units and their owners and tenants, with contact details (desk §2.8: never beyond the desk).</summary>
+    ViewResidents,
     /// <summary>Change the site's configuration: settings, posts, shifts, departments, staff.</summary>
     ManageSite,
     /// <summary>Give and take roles at the site, link staff to users.</summary>
@@ -24,6 +26,7 @@ public static class Permissions
     {
         [Permission.ViewBoard] = Everyone,
         [Permission.ViewStaff] = [SiteRole.Admin, SiteRole.Manager, SiteRole.Supervisor, SiteRole.CommandCenter, SiteRole.Foreman, SiteRole.FrontDesk],
+        [Permission.ViewResidents] = [SiteRole.Admin, SiteRole.FrontDesk, SiteRole.Supervisor, SiteRole.Manager],
         [Permission.ManageSite] = [SiteRole.Admin],
         [Permission.ManageRoles] = [SiteRole.Admin],
     };

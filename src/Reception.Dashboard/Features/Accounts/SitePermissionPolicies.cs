@@ -10,6 +10,8 @@ public static class SitePermissionPolicies
 
     /// <summary>For page attributes, which need a constant; equal to <c>For(Permission.ViewBoard)</c>.</summary>
     public const string ViewBoard = "site:" + nameof(Permission.ViewBoard);
+    public const string ViewStaff = "site:" + nameof(Permission.ViewStaff);
+    public const string ManageSite = "site:" + nameof(Permission.ManageSite);
 
     public static string For(Permission permission) => $"site:{permission}";
 

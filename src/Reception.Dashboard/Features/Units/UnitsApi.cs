@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Reception.Dashboard.Features.Accounts;
+
+namespace Reception.Dashboard.Features.Units;
+
+public static class UnitsApi
+{
+    // A register of a few thousand people fits easily; anything bigger is a mistake.
+    private const int MaxFileBytes = 2 * 1024 * 1024;
+
+    public static RouteGroupBuilder MapUnitsApi(this RouteGroupBuilder site)
+    {
+        var units = site.MapGroup("/units").WithTags("Units");
+
+        units.MapGet("/", (ClaimsPrincipal user, Guid siteId, UnitService service, CancellationToken ct) => service.ListAsync(user, siteId, ct))
+            .RequireSitePermission(Permission.ViewResidents);
+
+        units.MapGet("/export", async (ClaimsPrincipal user, Guid siteId, UnitService service, CancellationToken ct) =>
+                TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(await service.ExportAsync(user, siteId, ct))).ToArray(),
+                    "text/csv; charset=utf-8", "units.csv"))
+            .WithSummary("The register as CSV (UTF-8 with BOM, so spreadsheet programs read Chinese).")
+            .RequireSitePermission(Permission.ViewResidents);
+
+        units.MapPost("/import/preview", async (ClaimsPrincipal user, Guid siteId, HttpRequest request, UnitService service) =>
+                service.Preview(user, siteId, await ReadCsvAsync(request)))
+            .WithSummary("Reads a CSV body (building,room,name,phone,kind) and reports every row's problems; writes nothing.")
+            .RequireSitePermission(Permission.ManageSite);
+
+        units.MapPost("/import", async (ClaimsPrincipal user, Guid siteId, bool? validRowsOnly, HttpRequest request, [FromHeader(Name = "Idempotency-Key")] string? key, UnitService service, CancellationToken ct) =>
+                await service.ImportAsync(user, siteId, await ReadCsvAsync(request), validRowsOnly ?? false, key, ct))
+            .WithSummary("Imports a CSV body. Any invalid row refuses the whole file (422) unless validRowsOnly=true.")
+            .RequireSitePermission(Permission.ManageSite);
+
+        return site;
+    }
+
+    private static async Task<string> ReadCsvAsync(HttpRequest request)
+    {
+        if (request.ContentLength > MaxFileBytes)
+        {
+            throw Infrastructure.RuleViolationException.For("file", $"The file is larger than {MaxFileBytes / 1024 / 1024} MB.");
+        }
+
+        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        return text.Length <= MaxFileBytes
+            ? text
+            : throw Infrastructure.RuleViolationException.For("file", $"The file is larger than {MaxFileBytes / 1024 / 1024} MB.");
+    }
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Infrastructure;
+
+namespace Reception.Dashboard.Features.Units;
+
+/// <summary>
+/// The units file: one row per person at a unit, columns <c>building,room,name,phone,kind</c>
+/// (kind: owner/tenant or 业主/租户). Reading never throws on content: every problem becomes a
+/// message on its row, or on the file.
+/// </summary>
+public static partial class UnitsCsv
+{
+    public const int MaxRows = 5000;
+    public static readonly string[] Columns = ["building", "room", "name", "phone", "kind"];
+
+    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
+    {
+        PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
+        MissingFieldFound = null,
+        BadDataFound = null,
+        TrimOptions = TrimOptions.Trim,
+        DetectDelimiter = true,
+    };
+
+    public static ImportPreview Read(string text)
+    {
+        using var reader = new StringReader(text);
+        using var csv = new CsvReader(reader, Configuration);
+        if (!csv.Read() || !csv.ReadHeader())
+        {
+            return new ImportPreview([], ["The file is empty. The first line names the columns: " + string.Join(",", Columns) + "."]);
+        }
+
+        var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        var missing = Columns.Where(c => c != "phone" && !header.Contains(c)).ToList();
+        if (missing.Count > 0)
+        {
+            return new ImportPreview([], [$"Missing column(s): {string.Join(", ", missing)}. The first line names the columns: {string.Join(",", Columns)}."]);
+        }
+
+        var rows = new List<ImportRow>();
+        var seen = new HashSet<(string, string, string)>();
+        while (csv.Read())
+        {
+            if (rows.Count == MaxRows)
+            {
+                return new ImportPreview(rows, [$"The file has more than {MaxRows} rows; split it."]);
+            }
+
+            var row = Check(
+                csv.Parser.RawRow,
+                csv.GetField("building") ?? "",
+                csv.GetField("room") ?? "",
+                csv.GetField("name") ?? "",
+                header.Contains("phone") ? csv.GetField("phone") : null,
+                csv.GetField("kind") ?? "");
+            if (row.Errors.Count == 0 && !seen.Add((row.Building, row.Room, row.Name)))
+            {
+                row = row with { Errors = ["The same person at the same unit appears twice in the file."] };
+            }
+
+            rows.Add(row);
+        }
+
+        return new ImportPreview(rows, rows.Count == 0 ? ["The file has no rows under its header."] : []);
+    }
+
+    public static OccupantKind? ParseKind(string kind) => kind.Trim().ToLowerInvariant() switch
+    {
+        "owner" or "业主" => OccupantKind.Owner,
+        "tenant" or "租户" => OccupantKind.Tenant,
+        _ => null,
+    };
+
+    public static string Write(IEnumerable<UnitDto> units)
+    {
+        var builder = new StringBuilder();
+        using (var writer = new StringWriter(builder))
+        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        {
+            foreach (var column in Columns)
+            {
+                csv.WriteField(column);
+            }
+
+            csv.NextRecord();
+            foreach (var unit in units)
+            {
+                foreach (var occupant in unit.Occupants)
+                {
+                    csv.WriteField(unit.Building);
+                    csv.WriteField(unit.Room);
+                    csv.WriteField(occupant.Name);
+                    csv.WriteField(occupant.Phone);
+                    csv.WriteField(occupant.Kind.ToString().ToLowerInvariant());
+                    csv.NextRecord();
+                }
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static ImportRow Check(int line, string building, string room, string name, string? phone, string kind)
+    {
+        var errors = new List<string>();
+        Required(errors, "building", building, Unit.BuildingMaxLength);
+        Required(errors, "room", room, Unit.RoomMaxLength);
+        Required(errors, "name", name, Validation.NameMaxLength);
+        if (!string.IsNullOrEmpty(phone) && (phone.Length > Validation.PhoneMaxLength || !PhonePattern().IsMatch(phone)))
+        {
+            errors.Add($"phone: use digits, spaces and + - ( ), at most {Validation.PhoneMaxLength} characters.");
+        }
+
+        if (ParseKind(kind) is null)
+        {
+            errors.Add("kind: write owner or tenant (业主 or 租户).");
+        }
+
+        return new ImportRow(line, building, room, name, string.IsNullOrEmpty(phone) ? null : phone, kind, errors);
+    }
+
+    private static void Required(List<string> errors, string field, string value, int max)
+    {
+        if (value.Length == 0)
+        {
+            errors.Add($"{field}: required.");
+        }
+        else if (value.Length > max)
+        {
+            errors.Add($"{field}: at most {max} characters.");
+        }
+    }
+
+    [GeneratedRegex(@"^[0-9+\-() ]+$")]
+    private static partial Regex PhonePattern();
+}
