@@ -34,3 +34,6 @@ public sealed record OnDutyShift(Guid ShiftId, ShiftKind Kind, DateOnly Date, IR
 
 /// <summary>The roster cell for (date, shift) changed; read it through the API.</summary>
 public sealed record RosterChanged(DateOnly Date, Guid ShiftId, int Count);
+
+/// <summary>The signed-in person's own duty now: their shift and post, if they are rostered.</summary>
+public sealed record MyDutyDto(bool Linked, ShiftKind? Shift, DutyKind? Duty, Guid? PostId, string? PostName);

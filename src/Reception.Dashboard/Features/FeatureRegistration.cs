@@ -23,6 +23,7 @@ public static class FeatureRegistration
         services.AddSingleton<DepartmentService>();
         services.AddSingleton<StaffService>();
         services.AddSingleton<BoardSnapshots>();
+        services.AddTransient<LiveSite>();
         services.AddSingleton<RosterService>();
         services.AddSingleton<UnitService>();
         services.AddHostedService<IdempotencyCleanup>();

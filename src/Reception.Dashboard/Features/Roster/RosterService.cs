@@ -133,6 +133,42 @@ public sealed class RosterService(IDbContextFactory<ReceptionDbContext> dbFactor
         return new OnDutyDto(at, result);
     }
 
+    /// <summary>
+    /// The caller's own duty now, through the staff record linked to their account: the post on
+    /// the roster entry, else their usual post. Nobody else's duty is revealed.
+    /// </summary>
+    public async Task<MyDutyDto> MyDutyAsync(ClaimsPrincipal user, Guid siteId, CancellationToken ct)
+    {
+        Access.Demand(user, siteId, Permission.ViewBoard);
+        var userId = Access.DemandSignedIn(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var me = await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.SiteId == siteId && s.UserId == userId, ct);
+        if (me is null)
+        {
+            return new MyDutyDto(Linked: false, null, null, null, null);
+        }
+
+        var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == siteId, ct);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, site.TimeZone);
+        foreach (var shift in await db.Shifts.AsNoTracking().Where(s => s.SiteId == siteId).ToListAsync(ct))
+        {
+            if (shift.InstanceCovering(local) is not { } date)
+            {
+                continue;
+            }
+
+            var entry = await db.Roster.AsNoTracking().SingleOrDefaultAsync(r => r.SiteId == siteId && r.ShiftId == shift.Id && r.Date == date && r.StaffId == me.Id, ct);
+            if (entry is not null)
+            {
+                var postId = entry.PostId ?? me.PostId;
+                var postName = postId is null ? null : await db.Posts.Where(p => p.Id == postId).Select(p => p.Name).SingleOrDefaultAsync(ct);
+                return new MyDutyDto(Linked: true, shift.Kind, entry.Duty, postId, postName);
+            }
+        }
+
+        return new MyDutyDto(Linked: true, null, null, null, null);
+    }
+
     private static void EnsurePlausible(string field, DateOnly date)
     {
         if (date < Earliest || date > Latest)

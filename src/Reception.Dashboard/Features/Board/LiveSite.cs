@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Realtime;
+
+namespace Reception.Dashboard.Features.Board;
+
+/// <summary>
+/// A site's board state kept current for one page: subscribes to the publisher first, holds what
+/// arrives until the snapshot says which sequence it reflects, then applies only newer events.
+/// Pages give it a dispatcher (their InvokeAsync) so that events are applied on the renderer.
+/// </summary>
+public sealed class LiveSite(EventPublisher publisher, BoardSnapshots snapshots) : IDisposable
+{
+    public const int FeedLength = 50;
+
+    private readonly List<BoardEvent> _buffered = [];
+    private IDisposable? _subscription;
+    private long _seq = -1;
+
+    public SiteDto? Site { get; private set; }
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public List<PostDto> Posts { get; private set; } = [];
+
+    /// <summary>The newest events first.</summary>
+    public List<BoardEvent> Feed { get; } = [];
+
+    public async Task StartAsync(ClaimsPrincipal user, Guid siteId, Func<Func<Task>, Task> dispatch, Func<Task> changed)
+    {
+        _subscription = publisher.Subscribe(siteId, e => dispatch(() => ReceiveAsync(e, changed)));
+        var snapshot = await snapshots.GetAsync(user, siteId, CancellationToken.None);
+        Site = snapshot.Site;
+        Zone = TimeZoneInfo.FindSystemTimeZoneById(snapshot.Site.TimeZoneId);
+        Posts = snapshot.Posts.ToList();
+        _seq = snapshot.Seq;
+        foreach (var e in _buffered.Where(e => e.Seq > _seq))
+        {
+            Apply(e);
+        }
+
+        _buffered.Clear();
+    }
+
+    public string LocalTime(DateTime utc, string format = "T") => TimeZoneInfo.ConvertTimeFromUtc(utc, Zone).ToString(format);
+
+    private async Task ReceiveAsync(BoardEvent e, Func<Task> changed)
+    {
+        if (_seq < 0)
+        {
+            _buffered.Add(e);
+            return;
+        }
+
+        if (e.Seq > _seq)
+        {
+            Apply(e);
+            await changed();
+        }
+    }
+
+    private void Apply(BoardEvent e)
+    {
+        _seq = e.Seq;
+        switch (e.Type)
+        {
+            case EventTypes.PostCreated or EventTypes.PostUpdated or EventTypes.PostArchived or EventTypes.PostRestored:
+                var post = e.DataAs<PostChanged>();
+                Posts.RemoveAll(p => p.Id == post.PostId);
+                Posts.Add(new PostDto(post.PostId, e.SiteId, post.Name, post.Kind, post.Location, post.RouteOrder, post.Archived, post.Version));
+                break;
+            case EventTypes.SiteUpdated:
+                var site = e.DataAs<SiteChanged>();
+                Site = new SiteDto(site.SiteId, site.Name, site.TimeZoneId, site.Version);
+                Zone = TimeZoneInfo.FindSystemTimeZoneById(site.TimeZoneId);
+                break;
+        }
+
+        Feed.Insert(0, e);
+        if (Feed.Count > FeedLength)
+        {
+            Feed.RemoveAt(Feed.Count - 1);
+        }
+    }
+
+    public void Dispose() => _subscription?.Dispose();
+}

@@ -1,0 +1,52 @@
+// Starts Blazor with a reconnection that never gives up, and draws the connection state itself:
+// while the server is unreachable it cannot render, so "stale since" must come from the browser.
+(() => {
+  const status = document.getElementById("components-reconnect-modal");
+  const interactive = status?.dataset.interactive === "true";
+  let staleSince = null;
+
+  const show = (state) => {
+    if (!status) return;
+    status.dataset.state = state;
+    const text = status.querySelector("[data-text]");
+    if (state === "live") {
+      text.textContent = status.dataset.live;
+    } else if (state === "reconnecting") {
+      const time = staleSince.toLocaleTimeString(document.documentElement.lang || undefined, { hour12: false });
+      text.textContent = `${status.dataset.reconnecting} · ${status.dataset.staleSince.replace("{0}", time)}`;
+    }
+    status.hidden = !interactive;
+  };
+
+  status?.addEventListener("components-reconnect-state-changed", (event) => {
+    switch (event.detail.state) {
+      case "show":
+      case "retrying":
+        staleSince ??= new Date();
+        show("reconnecting");
+        break;
+      case "hide":
+        staleSince = null;
+        show("live");
+        break;
+      case "rejected":
+        // The server is back but has forgotten this page's session (it restarted): start afresh.
+        location.reload();
+        break;
+      case "failed":
+        // Only reached if the retry limit below is ever hit; keep trying rather than asking a person.
+        setTimeout(() => Blazor.reconnect().catch(() => {}), 5000);
+        break;
+    }
+  });
+
+  Blazor.start({
+    circuit: {
+      reconnectionOptions: {
+        maxRetries: Number.MAX_SAFE_INTEGER,
+        // Quick at first, then every 5 s: a wall screen waits for the server, however long it takes.
+        retryIntervalMilliseconds: (previousAttempts) => Math.min(1000 * (previousAttempts + 1), 5000),
+      },
+    },
+  }).then(() => show("live"));
+})();
