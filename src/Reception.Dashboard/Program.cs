@@ -19,7 +19,8 @@ builder.Services.AddApiConventions();
 builder.Services.AddAccounts();
 builder.Services.AddRealtime(builder.Configuration);
 builder.Services.AddFeatures();
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+    .AddHubOptions(o => o.KeepAliveInterval = TimeSpan.FromSeconds(5)); // pages notice a dead server within 10 s (js/connection.js)
 builder.Services.AddMudServices();
 builder.Services.AddReceptionLocalization(); // after MudBlazor, so its localizer is replaced
 

@@ -24,7 +24,7 @@ public sealed class BoardPageTests
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoData.DemoPassword);
         await page.GetByTestId("sign-in").ClickAsync();
         await Expect(page.GetByTestId("site-name")).ToHaveTextAsync(DemoData.SiteName);
-        await Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "live");
+        await Expect(page.GetByTestId("interactive")).ToHaveAttributeAsync("data-ready", "true");
         await page.EvaluateAsync("() => window.loadedOnce = true");
 
         using var http = app.Http();

@@ -42,6 +42,8 @@
 
   Blazor.start({
     circuit: {
+      // The server pings every 5 s; ten silent seconds mean it is gone, even if no socket closed.
+      configureSignalR: (builder) => builder.withServerTimeout(10000).withKeepAliveInterval(5000),
       reconnectionOptions: {
         maxRetries: Number.MAX_SAFE_INTEGER,
         // Quick at first, then every 5 s: a wall screen waits for the server, however long it takes.

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Reception.Dashboard.Client;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Data;
@@ -36,7 +37,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         TimeProvider? clock = null,
         string? folder = null,
         Action<IServiceCollection>? services = null,
-        bool createRoot = true)
+        bool createRoot = true,
+        int port = 0)
     {
         _services = services;
         _folder = folder ?? Path.Combine(Path.GetTempPath(), "reception-tests", Guid.NewGuid().ToString("N"));
@@ -44,7 +46,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         _environment = environment;
         _clock = clock;
         Directory.CreateDirectory(_folder);
-        UseKestrel(0);
+        UseKestrel(port);
         StartServer();
         // Task.Run keeps the blocking wait off xunit's synchronisation context.
         Root = createRoot ? Task.Run(EnsureRootAsync).GetAwaiter().GetResult() : null!;
@@ -74,6 +76,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Realtime:HeartbeatInterval", "00:00:01");
         builder.ConfigureServices(services =>
         {
+            // Stopping the app stands for the server going away: don't wait for open connections.
+            services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
             if (_clock is not null)
             {
                 services.RemoveAll<TimeProvider>();
