@@ -43,7 +43,7 @@ public sealed class AccountPagesTests
         await page.GetByLabel("User name").FillAsync("guard");
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoData.DemoPassword);
         await page.GetByTestId("sign-in").ClickAsync();
-        await Expect(page.GetByTestId("me")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("sign-out")).ToBeVisibleAsync();
 
         await page.GetByTestId("sign-out").ClickAsync();
 

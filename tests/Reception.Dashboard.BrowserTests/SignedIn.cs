@@ -12,6 +12,6 @@ public static class SignedIn
         await page.GetByLabel("User name").FillAsync(userName);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByTestId("sign-in").ClickAsync();
-        await Expect(page.GetByTestId("me")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("sign-out")).ToBeVisibleAsync();
     }
 }

@@ -8,7 +8,7 @@ public abstract class DomainException(string message) : Exception(message);
 
 /// <summary>An id in the address names nothing. Maps to 404.</summary>
 public sealed class NotFoundException(string what, Guid id)
-    : DomainException($"{what} {id} was not found.");
+    : DomainException(ErrorText.Get("NotFound", ErrorText.Get($"Entity.{what}"), id));
 
 /// <summary>A conflict with the current state: an illegal transition, a duplicate, a stale version. Maps to 409.</summary>
 public sealed class ConflictException(string message, IReadOnlyDictionary<string, object?>? extensions = null)
@@ -18,13 +18,13 @@ public sealed class ConflictException(string message, IReadOnlyDictionary<string
 
     /// <summary>The caller based a change on an older version; the answer carries the current one so the caller can redo it.</summary>
     public static ConflictException Stale<T>(string what, long currentVersion, T current) => new(
-        $"The {what} was changed by someone else (now version {currentVersion}). Reload it and apply your change again.",
+        ErrorText.Get("Stale", ErrorText.Get($"Entity.{char.ToUpperInvariant(what[0])}{what[1..]}"), currentVersion),
         new Dictionary<string, object?> { ["currentVersion"] = currentVersion, ["current"] = current });
 }
 
 /// <summary>One or more fields break a rule. Maps to 422 with the errors per field.</summary>
 public sealed class RuleViolationException(IReadOnlyDictionary<string, string[]> errors)
-    : DomainException("One or more fields are invalid.")
+    : DomainException(ErrorText.Get("FieldsInvalid"))
 {
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
 
@@ -33,7 +33,7 @@ public sealed class RuleViolationException(IReadOnlyDictionary<string, string[]>
 }
 
 /// <summary>Nobody is signed in, or the sign-in is no longer valid. Maps to 401.</summary>
-public sealed class UnauthenticatedException() : DomainException("Sign in first.");
+public sealed class UnauthenticatedException() : DomainException(ErrorText.Get("SignInFirst"));
 
 /// <summary>The signed-in user may not do this. Maps to 403.</summary>
 public sealed class ForbiddenException(string message) : DomainException(message);

@@ -24,11 +24,15 @@ public static class Validation
         throw new RuleViolationException(errors);
     }
 
+    // Messages are lambdas, so they are worded in the caller's language at validation time.
     public static IRuleBuilderOptions<T, string?> RequiredName<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty().WithMessage("Enter a name.")
-            .MaximumLength(NameMaxLength).WithMessage($"Use at most {NameMaxLength} characters.");
+        rule.NotEmpty().WithMessage(_ => ErrorText.Get("EnterName"))
+            .MaximumLength(NameMaxLength).WithMessage(_ => ErrorText.Get("MaxLength", NameMaxLength));
+
+    public static IRuleBuilderOptions<T, string?> MaxText<T>(this IRuleBuilder<T, string?> rule, int max) =>
+        rule.MaximumLength(max).WithMessage(_ => ErrorText.Get("MaxLength", max));
 
     public static IRuleBuilderOptions<T, TEnum> KnownValue<T, TEnum>(this IRuleBuilder<T, TEnum> rule) where TEnum : struct, Enum =>
-        rule.IsInEnum().WithMessage(
-            $"Choose one of: {string.Join(", ", Enum.GetNames<TEnum>().Select(JsonNamingPolicy.CamelCase.ConvertName))}.");
+        rule.IsInEnum().WithMessage(_ => ErrorText.Get(
+            "ChooseOneOf", string.Join(", ", Enum.GetNames<TEnum>().Select(JsonNamingPolicy.CamelCase.ConvertName))));
 }

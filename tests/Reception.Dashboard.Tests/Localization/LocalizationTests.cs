@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Xml.Linq;
 using Reception.Dashboard.Tests.TestInfrastructure;
 
@@ -62,6 +63,22 @@ public sealed class LocalizationTests
         var switched = await http.GetAsync("/language/zh-Hans?returnUrl=https%3A%2F%2Fevil.example%2F");
 
         Assert.Equal("/", switched.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task FieldErrors_InTheCallersLanguage()
+    {
+        using var app = new TestApp();
+        var site = await app.CreateSiteAsync();
+        using var chinese = app.Client(app.Root.Cookies, language: "zh-Hans");
+        using var english = app.Client(app.Root.Cookies, language: "en");
+        var body = new Reception.Dashboard.Client.Contracts.CreatePost("", Reception.Dashboard.Client.Contracts.PostKind.Gate, null, 1);
+
+        var zh = await (await chinese.PostAsJsonAsync($"/api/sites/{site.Id}/posts", body)).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var en = await (await english.PostAsJsonAsync($"/api/sites/{site.Id}/posts", body)).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal("请输入名称。", zh.GetProperty("errors").GetProperty("name")[0].GetString());
+        Assert.Equal("Enter a name.", en.GetProperty("errors").GetProperty("name")[0].GetString());
     }
 
     private static Dictionary<string, string> Keys(string file) =>

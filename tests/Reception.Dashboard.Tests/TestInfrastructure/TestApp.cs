@@ -105,6 +105,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         .WithUrl(new Uri(BaseAddress, "/hubs/board"), o =>
         {
             o.Cookies = cookies;
+            o.Headers["Accept-Language"] = "en"; // refusals are worded in the connection's language
             if (token is not null)
             {
                 o.AccessTokenProvider = () => Task.FromResult<string?>(token);

@@ -20,7 +20,7 @@ public static class Access
         var userId = user.UserId() ?? throw new UnauthenticatedException();
         if (!Allows(user, siteId, permission))
         {
-            throw new ForbiddenException($"Your roles at this site do not allow this ({permission}).");
+            throw new ForbiddenException(ErrorText.Get("NotAllowed", permission));
         }
 
         // The role recorded is the first of the user's roles here that grants the permission.

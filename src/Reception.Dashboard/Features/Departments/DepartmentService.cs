@@ -76,7 +76,7 @@ public sealed class DepartmentService(IDbContextFactory<ReceptionDbContext> dbFa
     {
         if (await db.Departments.AnyAsync(d => d.SiteId == siteId && d.Name == name && d.Id != exceptId, ct))
         {
-            throw new ConflictException($"A department named '{name}' already exists at this site.");
+            throw new ConflictException(ErrorText.Get("DepartmentNameTaken", name));
         }
     }
 }

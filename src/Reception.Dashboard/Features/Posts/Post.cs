@@ -49,7 +49,7 @@ public sealed class Post : VersionedEntity
 
         if (Archived)
         {
-            throw new ConflictException($"The post '{Name}' is archived. Restore it before changing it.");
+            throw new ConflictException(ErrorText.Get("PostArchived", Name));
         }
 
         (Name, Kind, Location, RouteOrder) = (name, kind, location, routeOrder);

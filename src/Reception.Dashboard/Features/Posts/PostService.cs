@@ -109,7 +109,7 @@ public sealed class PostService(IDbContextFactory<ReceptionDbContext> dbFactory,
     {
         if (await db.Posts.AnyAsync(p => p.SiteId == siteId && p.Name == name && p.Id != exceptId, ct))
         {
-            throw new ConflictException($"A post named '{name}' already exists at this site.");
+            throw new ConflictException(ErrorText.Get("PostNameTaken", name));
         }
     }
 

@@ -10,7 +10,7 @@ public sealed class CreatePostValidator : AbstractValidator<CreatePost>
     {
         RuleFor(r => r.Name).RequiredName();
         RuleFor(r => r.Kind).KnownValue();
-        RuleFor(r => r.Location).MaximumLength(Validation.NameMaxLength);
+        RuleFor(r => r.Location).MaxText(Validation.NameMaxLength);
         RuleFor(r => r.RouteOrder).InclusiveBetween(0, 999);
     }
 }
@@ -21,7 +21,7 @@ public sealed class UpdatePostValidator : AbstractValidator<UpdatePost>
     {
         RuleFor(r => r.Name).RequiredName();
         RuleFor(r => r.Kind).KnownValue();
-        RuleFor(r => r.Location).MaximumLength(Validation.NameMaxLength);
+        RuleFor(r => r.Location).MaxText(Validation.NameMaxLength);
         RuleFor(r => r.RouteOrder).InclusiveBetween(0, 999);
     }
 }

@@ -9,9 +9,9 @@ public sealed class CreateShiftValidator : AbstractValidator<CreateShift>
     public CreateShiftValidator()
     {
         RuleFor(r => r.Kind).KnownValue();
-        RuleFor(r => r.Start).NotNull().WithMessage("Enter the start time.");
-        RuleFor(r => r.End).NotNull().WithMessage("Enter the end time.")
-            .NotEqual(r => r.Start).WithMessage("The end must differ from the start.");
+        RuleFor(r => r.Start).NotNull().WithMessage(_ => ErrorText.Get("EnterStart"));
+        RuleFor(r => r.End).NotNull().WithMessage(_ => ErrorText.Get("EnterEnd"))
+            .NotEqual(r => r.Start).WithMessage(_ => ErrorText.Get("EndDiffers"));
     }
 }
 
@@ -19,8 +19,8 @@ public sealed class UpdateShiftValidator : AbstractValidator<UpdateShift>
 {
     public UpdateShiftValidator()
     {
-        RuleFor(r => r.Start).NotNull().WithMessage("Enter the start time.");
-        RuleFor(r => r.End).NotNull().WithMessage("Enter the end time.")
-            .NotEqual(r => r.Start).WithMessage("The end must differ from the start.");
+        RuleFor(r => r.Start).NotNull().WithMessage(_ => ErrorText.Get("EnterStart"));
+        RuleFor(r => r.End).NotNull().WithMessage(_ => ErrorText.Get("EnterEnd"))
+            .NotEqual(r => r.Start).WithMessage(_ => ErrorText.Get("EndDiffers"));
     }
 }

@@ -26,5 +26,5 @@ internal static class TimeZoneRule
 {
     public static IRuleBuilderOptions<T, string?> KnownTimeZone<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(id => id is { Length: > 0 and <= 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _))
-            .WithMessage("Choose a time zone such as Asia/Shanghai.");
+            .WithMessage(_ => ErrorText.Get("TimeZone"));
 }

@@ -10,7 +10,7 @@ public sealed class CreateStaffValidator : AbstractValidator<CreateStaff>
     {
         RuleFor(r => r.Name).RequiredName();
         RuleFor(r => r.Phone).Phone();
-        RuleFor(r => r.StaffNumber).MaximumLength(32);
+        RuleFor(r => r.StaffNumber).MaxText(32);
     }
 }
 
@@ -20,13 +20,13 @@ public sealed class UpdateStaffValidator : AbstractValidator<UpdateStaff>
     {
         RuleFor(r => r.Name).RequiredName();
         RuleFor(r => r.Phone).Phone();
-        RuleFor(r => r.StaffNumber).MaximumLength(32);
+        RuleFor(r => r.StaffNumber).MaxText(32);
     }
 }
 
 internal static class PhoneRule
 {
     public static IRuleBuilderOptions<T, string?> Phone<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.MaximumLength(Validation.PhoneMaxLength)
-            .Matches(@"^[0-9+\-() ]*$").WithMessage("Use digits, spaces and + - ( ) only.");
+        rule.MaxText(Validation.PhoneMaxLength)
+            .Matches(@"^[0-9+\-() ]*$").WithMessage(_ => ErrorText.Get("Phone"));
 }

@@ -11,8 +11,8 @@ using Reception.Dashboard.Data;
 namespace Reception.Dashboard.Data.Migrations
 {
     [DbContext(typeof(ReceptionDbContext))]
-    [Migration("20261126150123_Roster")]
-    partial class Roster
+    [Migration("20261126152836_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -452,6 +452,64 @@ namespace Reception.Dashboard.Data.Migrations
                     b.ToTable("Staff", (string)null);
                 });
 
+            modelBuilder.Entity("Reception.Dashboard.Features.Units.Occupant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Occupant");
+                });
+
+            modelBuilder.Entity("Reception.Dashboard.Features.Units.Unit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Building")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Room")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Building", "Room")
+                        .IsUnique();
+
+                    b.ToTable("Units");
+                });
+
             modelBuilder.Entity("Reception.Dashboard.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Scope")
@@ -678,6 +736,24 @@ namespace Reception.Dashboard.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Reception.Dashboard.Features.Units.Occupant", b =>
+                {
+                    b.HasOne("Reception.Dashboard.Features.Units.Unit", null)
+                        .WithMany("Occupants")
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Reception.Dashboard.Features.Units.Unit", b =>
+                {
+                    b.HasOne("Reception.Dashboard.Features.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Reception.Dashboard.Realtime.SiteStream", b =>
                 {
                     b.HasOne("Reception.Dashboard.Features.Sites.Site", null)
@@ -694,6 +770,11 @@ namespace Reception.Dashboard.Data.Migrations
                         .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Reception.Dashboard.Features.Units.Unit", b =>
+                {
+                    b.Navigation("Occupants");
                 });
 #pragma warning restore 612, 618
         }
