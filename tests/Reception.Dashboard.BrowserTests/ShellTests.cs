@@ -77,7 +77,7 @@ public sealed class ShellTests
     public async Task WallScreen_ServerStopped_SaysStaleSince_AndReturnsToLiveWhenItIsBack()
     {
         var folder = Path.Combine(Path.GetTempPath(), "reception-tests", Guid.NewGuid().ToString("N"));
-        var first = new TestApp(seedDemoData: true, folder: folder) { KeepFolder = true };
+        await using var first = new TestApp(seedDemoData: true, folder: folder) { KeepFolder = true };
         var port = first.BaseAddress.Port;
         var siteId = await DemoSiteIdAsync(first);
         using var playwright = await Playwright.CreateAsync();

@@ -35,10 +35,13 @@
         break;
       case "failed":
         // Only reached if the retry limit below is ever hit; keep trying rather than asking a person.
-        setTimeout(() => Blazor.reconnect().catch(() => {}), 5000);
+        retryUntilBack();
         break;
     }
   });
+
+  const retryUntilBack = () =>
+    setTimeout(() => Blazor.reconnect().then((ok) => ok || location.reload()).catch(retryUntilBack), 5000);
 
   Blazor.start({
     circuit: {
@@ -50,5 +53,5 @@
         retryIntervalMilliseconds: (previousAttempts) => Math.min(1000 * (previousAttempts + 1), 5000),
       },
     },
-  }).then(() => show("live"));
+  }).then(() => show("live"), () => setTimeout(() => location.reload(), 5000)); // could not even start: try again from scratch
 })();

@@ -12,6 +12,9 @@ public sealed class FormErrors
 
     public string? Message { get; private set; }
 
+    /// <summary>The last fault that was not a refusal, for the page to log.</summary>
+    public Exception? UnexpectedError { get; private set; }
+
     public bool Has(string field) => _fields.ContainsKey(field);
 
     public string? this[string field] => _fields.TryGetValue(field, out var errors) ? string.Join(" ", errors) : null;
@@ -19,6 +22,7 @@ public sealed class FormErrors
     public void Clear()
     {
         Message = null;
+        UnexpectedError = null;
         _fields = new Dictionary<string, string[]>();
     }
 
@@ -39,6 +43,12 @@ public sealed class FormErrors
         catch (DomainException ex)
         {
             Message = ex.Message;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A fault, not a refusal: the page stays usable and says so; the server log has the details.
+            Message = ErrorText.Get("Unexpected");
+            UnexpectedError = ex;
         }
 
         return false;

@@ -169,6 +169,13 @@ public static class DemoData
             }
 
             db.UserSiteRoles.Add(new UserSiteRole { UserId = user.Id, SiteId = site.Id, Role = role });
+            if (role == SiteRole.Guard)
+            {
+                // The demo guard is the east gate's guard on the shift running now, so /guard has a post to show.
+                var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, site.TimeZone));
+                var running = shifts.First(s => s.Covers(local));
+                db.Staff.Local.First(s => s.ShiftId == running.Id && s.PostId == posts[0].Id).LinkUser(user.Id);
+            }
         }
 
         await db.SaveChangesAsync(ct);

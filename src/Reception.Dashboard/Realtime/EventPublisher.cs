@@ -75,7 +75,15 @@ public sealed class EventPublisher : IHostedService
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
-        await Task.WhenAll(_feeds.Values.Select(f => f.Completion)).WaitAsync(cancellationToken);
+        try
+        {
+            await Task.WhenAll(_feeds.Values.Select(f => f.Completion)).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host's shutdown time ran out; the loops are cancelled and end on their own.
+            _logger.LogWarning("Event feeds did not stop within the shutdown time");
+        }
     }
 
     private SiteFeed FeedFor(Guid siteId)

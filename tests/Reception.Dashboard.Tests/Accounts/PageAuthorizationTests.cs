@@ -63,7 +63,8 @@ public sealed class PageAuthorizationTests
         var refused = await guard.Http().GetAsync("/admin/users");
         var served = await admin.Http().GetAsync("/admin/users");
 
-        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/sign-in", refused.Headers.Location!.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
     }
 
@@ -77,6 +78,34 @@ public sealed class PageAuthorizationTests
         using var http = guard.Http();
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/sites/{mine.Id}/board")).StatusCode);
-        Assert.NotEqual(HttpStatusCode.OK, (await http.GetAsync($"/sites/{other.Id}/board")).StatusCode);
+        var refused = await http.GetAsync($"/sites/{other.Id}/board");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/sign-in", refused.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task GuardPage_DemoGuard_SeesTheirPostOnTheShiftRunningNow()
+    {
+        using var app = new TestApp(seedDemoData: true);
+        var guard = await app.SignInAsync("guard", Reception.Dashboard.Data.DemoData.DemoPassword);
+        using var http = guard.Http();
+        var sites = await (await http.GetAsync("/api/sites")).ReadAsync<List<SiteDto>>();
+
+        var html = WebUtility.HtmlDecode(await http.GetStringAsync($"/sites/{sites[0].Id}/guard"));
+
+        Assert.Contains("data-testid=\"guard-post\"", html);
+        Assert.Contains("东大门岗 East gate", html);
+    }
+
+    [Fact]
+    public async Task AdminIndex_SystemAdministrator_IsOfferedANewSiteEvenWithOneSite()
+    {
+        using var app = new TestApp(seedDemoData: true);
+        using var http = app.Http();
+
+        var response = await http.GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-testid=\"new-site-name\"", await response.Content.ReadAsStringAsync());
     }
 }

@@ -77,7 +77,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             // Stopping the app stands for the server going away: don't wait for open connections.
-            services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
+            services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(3));
             if (_clock is not null)
             {
                 services.RemoveAll<TimeProvider>();

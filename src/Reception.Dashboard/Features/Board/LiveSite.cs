@@ -27,7 +27,18 @@ public sealed class LiveSite(EventPublisher publisher, BoardSnapshots snapshots)
     public async Task StartAsync(ClaimsPrincipal user, Guid siteId, Func<Func<Task>, Task> dispatch, Func<Task> changed)
     {
         _subscription = publisher.Subscribe(siteId, e => dispatch(() => ReceiveAsync(e, changed)));
-        var snapshot = await snapshots.GetAsync(user, siteId, CancellationToken.None);
+        BoardSnapshot snapshot;
+        try
+        {
+            snapshot = await snapshots.GetAsync(user, siteId, CancellationToken.None);
+        }
+        catch
+        {
+            // Refused or unknown site: stop listening, or the buffer would grow for as long as the page stays open.
+            Dispose();
+            throw;
+        }
+
         Site = snapshot.Site;
         Zone = TimeZoneInfo.FindSystemTimeZoneById(snapshot.Site.TimeZoneId);
         Posts = snapshot.Posts.ToList();

@@ -113,7 +113,10 @@ public sealed class RosterService(IDbContextFactory<ReceptionDbContext> dbFactor
     public async Task<OnDutyDto> OnDutyAsync(ClaimsPrincipal user, Guid siteId, DateTime? atUtc, CancellationToken ct)
     {
         Access.Demand(user, siteId, Permission.ViewBoard);
-        var at = atUtc is { } given ? DateTime.SpecifyKind(given.ToUniversalTime(), DateTimeKind.Utc) : clock.GetUtcNow().UtcDateTime;
+        // A time without an offset is read as UTC, never as the server's own zone.
+        var at = atUtc is { } given
+            ? given.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(given, DateTimeKind.Utc) : given.ToUniversalTime()
+            : clock.GetUtcNow().UtcDateTime;
         EnsurePlausible("at", DateOnly.FromDateTime(at));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var site = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Id == siteId, ct) ?? throw new NotFoundException("Site", siteId);

@@ -22,6 +22,13 @@ public sealed class SiteService(IDbContextFactory<ReceptionDbContext> dbFactory,
         return sites.Where(s => Access.SeesSite(user, s.Id)).Select(s => s.ToDto()).ToList();
     }
 
+    /// <summary>The sites' names, for the public start page: a property's name is no secret.</summary>
+    public async Task<IReadOnlyList<string>> NamesAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Sites.AsNoTracking().OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(ct);
+    }
+
     public async Task<SiteDto> GetAsync(ClaimsPrincipal user, Guid siteId, CancellationToken ct)
     {
         Access.Demand(user, siteId, Permission.ViewBoard);

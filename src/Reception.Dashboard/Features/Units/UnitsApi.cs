@@ -38,15 +38,19 @@ public static class UnitsApi
 
     private static async Task<string> ReadCsvAsync(HttpRequest request)
     {
-        if (request.ContentLength > MaxFileBytes)
+        // Read at most one byte past the limit, whatever the request claims its length is.
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
         {
-            throw Infrastructure.RuleViolationException.For("file", $"The file is larger than {MaxFileBytes / 1024 / 1024} MB.");
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxFileBytes)
+            {
+                throw Infrastructure.RuleViolationException.For("file", $"The file is larger than {MaxFileBytes / 1024 / 1024} MB.");
+            }
         }
 
-        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
-        return text.Length <= MaxFileBytes
-            ? text
-            : throw Infrastructure.RuleViolationException.For("file", $"The file is larger than {MaxFileBytes / 1024 / 1024} MB.");
+        return UnitsCsv.Decode(buffer.ToArray());
     }
 }

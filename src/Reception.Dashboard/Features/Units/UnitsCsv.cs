@@ -18,19 +18,20 @@ public static partial class UnitsCsv
     public const int MaxRows = 5000;
     public static readonly string[] Columns = ["building", "room", "name", "phone", "kind"];
 
-    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
-    {
-        PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
-        MissingFieldFound = null,
-        BadDataFound = null,
-        TrimOptions = TrimOptions.Trim,
-        DetectDelimiter = true,
-    };
-
     public static ImportPreview Read(string text)
     {
+        // A stray quote must become a row error, not silently swallow the lines after it.
+        var badLines = new HashSet<int>();
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
+            MissingFieldFound = null,
+            BadDataFound = args => badLines.Add(args.Context.Parser!.RawRow),
+            TrimOptions = TrimOptions.Trim,
+            DetectDelimiter = true,
+        };
         using var reader = new StringReader(text);
-        using var csv = new CsvReader(reader, Configuration);
+        using var csv = new CsvReader(reader, configuration);
         if (!csv.Read() || !csv.ReadHeader())
         {
             return new ImportPreview([], ["The file is empty. The first line names the columns: " + string.Join(",", Columns) + "."]);
@@ -59,7 +60,11 @@ public static partial class UnitsCsv
                 csv.GetField("name") ?? "",
                 header.Contains("phone") ? csv.GetField("phone") : null,
                 csv.GetField("kind") ?? "");
-            if (row.Errors.Count == 0 && !seen.Add((row.Building, row.Room, row.Name)))
+            if (badLines.Contains(row.Line))
+            {
+                row = row with { Errors = [ErrorText.Get("UnreadableLine")] };
+            }
+            else if (row.Errors.Count == 0 && !seen.Add((row.Building, row.Room, row.Name)))
             {
                 row = row with { Errors = ["The same person at the same unit appears twice in the file."] };
             }
@@ -68,6 +73,24 @@ public static partial class UnitsCsv
         }
 
         return new ImportPreview(rows, rows.Count == 0 ? ["The file has no rows under its header."] : []);
+    }
+
+    /// <summary>
+    /// UTF-8, with or without a BOM. Anything else (Excel's plain "CSV" saves GBK in China) is
+    /// refused with a clear message instead of importing garbled names.
+    /// </summary>
+    public static string Decode(byte[] bytes)
+    {
+        var preamble = Encoding.UTF8.GetPreamble();
+        var start = bytes.AsSpan().StartsWith(preamble) ? preamble.Length : 0;
+        try
+        {
+            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes, start, bytes.Length - start);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw RuleViolationException.For("file", ErrorText.Get("NotUtf8"));
+        }
     }
 
     public static OccupantKind? ParseKind(string kind) => kind.Trim().ToLowerInvariant() switch

@@ -108,11 +108,12 @@ public sealed class UnitsImportTests
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var exported = Encoding.UTF8.GetString(bytes[3..]);
         Assert.Contains("B座,1203,陈静,+86 139 0000 0002,owner", exported);
-        var reimported = await (await PostCsvAsync(http, $"/api/sites/{site.Id}/units/import/preview", exported)).ReadAsync<ImportPreview>();
+        // The file as a spreadsheet saves it: BOM included.
+        var reimported = await (await http.PostAsync($"/api/sites/{site.Id}/units/import/preview", new ByteArrayContent(bytes))).ReadAsync<ImportPreview>();
         Assert.Equal(3, reimported.ValidRows);
         Assert.Contains("units.imported", events);
         Assert.DoesNotContain("王小明", events);
-        Assert.DoesNotContain("0001", events);
+        Assert.DoesNotContain("138 0000 0001", events);
     }
 
     [Fact]
@@ -124,6 +125,35 @@ public sealed class UnitsImportTests
         using var http = guard.Http();
 
         await (await http.GetAsync($"/api/sites/{site.Id}/units")).ReadProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Preview_UnclosedQuote_BecomesARowError_NotLostRows()
+    {
+        using var app = new TestApp();
+        var site = await app.CreateSiteAsync();
+        using var http = app.Http();
+        const string csv = "building,room,name,phone,kind\nA座,101,\"王小明,138,owner\nA座,102,李四,,tenant\n";
+
+        var preview = await (await PostCsvAsync(http, $"/api/sites/{site.Id}/units/import/preview", csv)).ReadAsync<ImportPreview>();
+
+        Assert.NotEmpty(preview.Rows);
+        Assert.True(preview.InvalidRows >= 1);
+    }
+
+    [Fact]
+    public async Task Import_FileNotInUtf8_IsRefusedWithAClearMessage()
+    {
+        using var app = new TestApp();
+        var site = await app.CreateSiteAsync();
+        using var http = app.Http();
+        // "A座" in GBK, as Excel in China saves a plain CSV: 0xD7 0xF9 is not valid UTF-8.
+        byte[] gbk = [.. Encoding.ASCII.GetBytes("building,room,name,phone,kind\nA"), 0xD7, 0xF9, .. Encoding.ASCII.GetBytes(",101,Wang,,owner\n")];
+
+        var problem = await (await http.PostAsync($"/api/sites/{site.Id}/units/import", new ByteArrayContent(gbk))).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Contains("UTF-8", problem.GetProperty("errors").GetProperty("file")[0].GetString());
+        Assert.Equal(0, await app.QueryDbAsync(db => db.Units.CountAsync()));
     }
 
     private static Task<HttpResponseMessage> PostCsvAsync(HttpClient http, string url, string csv) =>
