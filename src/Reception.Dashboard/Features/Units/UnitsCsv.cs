@@ -34,14 +34,14 @@ public static partial class UnitsCsv
         using var csv = new CsvReader(reader, configuration);
         if (!csv.Read() || !csv.ReadHeader())
         {
-            return new ImportPreview([], ["The file is empty. The first line names the columns: " + string.Join(",", Columns) + "."]);
+            return new ImportPreview([], [ErrorText.Get("Csv.Empty", string.Join(",", Columns))]);
         }
 
         var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
         var missing = Columns.Where(c => c != "phone" && !header.Contains(c)).ToList();
         if (missing.Count > 0)
         {
-            return new ImportPreview([], [$"Missing column(s): {string.Join(", ", missing)}. The first line names the columns: {string.Join(",", Columns)}."]);
+            return new ImportPreview([], [ErrorText.Get("Csv.MissingColumns", string.Join(", ", missing), string.Join(",", Columns))]);
         }
 
         var rows = new List<ImportRow>();
@@ -50,7 +50,7 @@ public static partial class UnitsCsv
         {
             if (rows.Count == MaxRows)
             {
-                return new ImportPreview(rows, [$"The file has more than {MaxRows} rows; split it."]);
+                return new ImportPreview(rows, [ErrorText.Get("Csv.TooManyRows", MaxRows)]);
             }
 
             var row = Check(
@@ -66,13 +66,13 @@ public static partial class UnitsCsv
             }
             else if (row.Errors.Count == 0 && !seen.Add((row.Building, row.Room, row.Name)))
             {
-                row = row with { Errors = ["The same person at the same unit appears twice in the file."] };
+                row = row with { Errors = [ErrorText.Get("Csv.Duplicate")] };
             }
 
             rows.Add(row);
         }
 
-        return new ImportPreview(rows, rows.Count == 0 ? ["The file has no rows under its header."] : []);
+        return new ImportPreview(rows, rows.Count == 0 ? [ErrorText.Get("Csv.NoRows")] : []);
     }
 
     /// <summary>
@@ -137,12 +137,12 @@ public static partial class UnitsCsv
         Required(errors, "name", name, Validation.NameMaxLength);
         if (!string.IsNullOrEmpty(phone) && (phone.Length > Validation.PhoneMaxLength || !PhonePattern().IsMatch(phone)))
         {
-            errors.Add($"phone: use digits, spaces and + - ( ), at most {Validation.PhoneMaxLength} characters.");
+            errors.Add(ErrorText.Get("Csv.Phone", Validation.PhoneMaxLength));
         }
 
         if (ParseKind(kind) is null)
         {
-            errors.Add("kind: write owner or tenant (业主 or 租户).");
+            errors.Add(ErrorText.Get("Csv.Kind"));
         }
 
         return new ImportRow(line, building, room, name, string.IsNullOrEmpty(phone) ? null : phone, kind, errors);
@@ -152,11 +152,11 @@ public static partial class UnitsCsv
     {
         if (value.Length == 0)
         {
-            errors.Add($"{field}: required.");
+            errors.Add(ErrorText.Get("Csv.Required", field));
         }
         else if (value.Length > max)
         {
-            errors.Add($"{field}: at most {max} characters.");
+            errors.Add(ErrorText.Get("Csv.TooLong", field, max));
         }
     }
 
