@@ -350,7 +350,7 @@ public sealed class AccountsTests
         using var app = new TestApp();
         var site = await app.CreateSiteAsync();
         await app.CreateUserAsync("guard-1", site.Id, roles: SiteRole.Guard);
-        var guard = await PrincipalAsync(app, "guard-1");
+        var guard = await app.PrincipalAsync("guard-1");
         var services = app.Services;
         var ct = CancellationToken.None;
 
@@ -364,13 +364,5 @@ public sealed class AccountsTests
         };
 
         await Assert.ThrowsAsync<Reception.Dashboard.Infrastructure.ForbiddenException>(act);
-    }
-
-    private static async Task<System.Security.Claims.ClaimsPrincipal> PrincipalAsync(TestApp app, string userName)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<User>>();
-        var factory = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<User>>();
-        return await factory.CreateAsync((await users.FindByNameAsync(userName))!);
     }
 }

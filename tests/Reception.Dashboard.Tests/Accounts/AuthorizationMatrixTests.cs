@@ -246,20 +246,12 @@ public sealed class AuthorizationMatrixTests
 
         var disabled = await app.CreateUserAsync("disabled", siteA.Id, roles: SiteRole.Admin);
         await app.Services.GetRequiredService<UserAdminService>().SetDisabledAsync(
-            await RootPrincipalAsync(app), disabled.Id, disabled: true, CancellationToken.None);
+            await app.PrincipalAsync(TestApp.RootUserName), disabled.Id, disabled: true, CancellationToken.None);
         principals.Add(new("disabled user", Caller.Disabled, SiteRole.Admin, disabled.Cookies, null));
 
         // The account the user endpoints act on works at site A, so site A's Admins may manage it.
         var target = await app.CreateUserAsync("target", siteA.Id, roles: SiteRole.Guard);
         return (siteA, principals, target.Id);
-    }
-
-    private static async Task<System.Security.Claims.ClaimsPrincipal> RootPrincipalAsync(TestApp app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<User>>();
-        var factory = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<User>>();
-        return await factory.CreateAsync((await users.FindByIdAsync(app.Root.Id.ToString()))!);
     }
 
     private static List<(string Key, string Method, string Pattern)> MachineEndpoints(TestApp app) =>

@@ -144,6 +144,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return await SignInAsync(userName);
     }
 
+    /// <summary>The principal a sign-in would give the user, for calling services directly as a page does.</summary>
+    public async Task<System.Security.Claims.ClaimsPrincipal> PrincipalAsync(string userName)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        var factory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<User>>();
+        return await factory.CreateAsync((await users.FindByNameAsync(userName))!);
+    }
+
     public async Task<TestUser> SignInAsync(string userName, string password = Password)
     {
         var cookies = new CookieContainer();
