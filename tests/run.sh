@@ -29,5 +29,7 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1 # the build or the runner failed before a test could report
 fi
 
+# Name the failures again at the end, where a CI log is read first.
+grep -E "^[[:space:]]+Failed " "$log" || true
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"

@@ -7,7 +7,14 @@ public static class Browser
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        // The machine runs both test projects at once on two cores: give pages time, not flakiness.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        return Launch(playwright);
+    }
+
+    private static Task<IBrowser> Launch(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
     {
         ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? ChromiumPath,
         Headless = true,

@@ -53,7 +53,8 @@ public sealed class BoardListener : IAsyncDisposable
 
     public async Task<List<BoardEvent>> NextEventsAsync(int count, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        // Generous: the two test projects and Chromium share two cores.
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
         var received = new List<BoardEvent>();
         while (received.Count < count)
         {
@@ -80,7 +81,7 @@ public sealed class BoardListener : IAsyncDisposable
 
     public async Task<Heartbeat> NextHeartbeatAsync(Func<Heartbeat, bool> match, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
             var heartbeat = await _heartbeats.Reader.ReadAsync(cts.Token);
