@@ -17,6 +17,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddReceptionData(builder.Configuration);
 builder.Services.AddApiConventions();
 builder.Services.AddAccounts();
+builder.Services.AddRateLimits(builder.Configuration);
 builder.Services.AddRealtime(builder.Configuration);
 builder.Services.AddFeatures();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents()
@@ -26,10 +27,12 @@ builder.Services.AddReceptionLocalization(); // after MudBlazor, so its localize
 
 var app = builder.Build();
 
+app.UseMiddleware<SecurityHeaders>();
 app.UseApiConventions();
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthChecks("/health");
@@ -38,6 +41,6 @@ app.MapFeatureApis();
 app.MapSignOutForm();
 app.MapLanguageSwitch();
 app.MapHub<BoardHub>(BoardHub.Path, o => o.CloseOnAuthenticationExpiration = true);
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
 
 app.Run();

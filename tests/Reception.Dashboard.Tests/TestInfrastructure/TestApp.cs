@@ -30,6 +30,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly string _environment;
     private readonly TimeProvider? _clock;
     private readonly Action<IServiceCollection>? _services;
+    private readonly IReadOnlyDictionary<string, string>? _settings;
 
     public TestApp(
         bool seedDemoData = false,
@@ -38,8 +39,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
         string? folder = null,
         Action<IServiceCollection>? services = null,
         bool createRoot = true,
-        int port = 0)
+        int port = 0,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings;
         _services = services;
         _folder = folder ?? Path.Combine(Path.GetTempPath(), "reception-tests", Guid.NewGuid().ToString("N"));
         _seedDemoData = seedDemoData;
@@ -74,6 +77,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Path", DatabasePath);
         builder.UseSetting("Database:SeedDemoData", _seedDemoData.ToString());
         builder.UseSetting("Realtime:HeartbeatInterval", "00:00:01");
+        // Tests sign many people in from one address; the limit itself has its own test.
+        builder.UseSetting("RateLimits:SignInPerMinute", "10000");
+        foreach (var (key, value) in _settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(services =>
         {
             // Stopping the app stands for the server going away: don't wait for open connections.

@@ -26,7 +26,7 @@ public static class AccountsApi
 
             var extensions = outcome.LockedUntil is { } until ? new Dictionary<string, object?> { ["lockedUntil"] = until.UtcDateTime } : null;
             return TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in.", extensions: extensions);
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
 
         auth.MapPost("/sign-out", async (SignInManager<User> signIn) =>
         {
@@ -64,7 +64,8 @@ public static class AccountsApi
         api.MapPost("/setup", (SetupRequest request, UserAdminService admin, CancellationToken ct) => admin.SetUpFirstAdminAsync(request, ct))
             .WithTags("Accounts")
             .WithSummary("Creates the first administrator with the one-time code printed at start.")
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .RequireRateLimiting(RateLimits.SignIn);
 
         return api;
     }
