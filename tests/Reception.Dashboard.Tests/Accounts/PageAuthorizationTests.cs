@@ -108,4 +108,17 @@ public sealed class PageAuthorizationTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("data-testid=\"new-site-name\"", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task StaffAdmin_OffersToLinkEachPersonToTheAccountTheySignInWith()
+    {
+        using var app = new TestApp(seedDemoData: true);
+        using var http = app.Http();
+        var sites = await (await http.GetAsync("/api/sites")).ReadAsync<List<SiteDto>>();
+
+        var html = WebUtility.HtmlDecode(await http.GetStringAsync($"/sites/{sites[0].Id}/admin/staff"));
+
+        Assert.Contains("data-testid=\"staff-account\"", html);
+        Assert.Contains("value=\"guard\"", html); // the demo guard's staff record shows its account
+    }
 }
