@@ -25,10 +25,7 @@ public sealed class AccountPagesTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The administrator was created");
 
-        await page.GotoAsync(new Uri(app.BaseAddress, "/sign-in").ToString());
-        await page.GetByLabel("User name").FillAsync("boss");
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("first-password");
-        await page.GetByTestId("sign-in").ClickAsync();
+        await SignedIn.AsAsync(page, app.BaseAddress, "boss", "first-password");
         await Expect(page.GetByText("No site to show")).ToBeVisibleAsync();
     }
 
@@ -39,11 +36,7 @@ public sealed class AccountPagesTests
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(new Uri(app.BaseAddress, "/sign-in").ToString());
-        await page.GetByLabel("User name").FillAsync("guard");
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoData.DemoPassword);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await Expect(page.GetByTestId("sign-out")).ToBeVisibleAsync();
+        await SignedIn.AsAsync(page, app.BaseAddress, "guard", DemoData.DemoPassword);
 
         await page.GetByTestId("sign-out").ClickAsync();
 

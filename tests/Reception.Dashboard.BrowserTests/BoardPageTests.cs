@@ -20,9 +20,7 @@ public sealed class BoardPageTests
 
         // As a person would: the board asks for a sign-in first, then comes back to the board.
         await page.GotoAsync(new Uri(app.BaseAddress, "/board").ToString());
-        await page.GetByLabel("User name").FillAsync("command");
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoData.DemoPassword);
-        await page.GetByTestId("sign-in").ClickAsync();
+        await SignedIn.SubmitAsync(page, "command", DemoData.DemoPassword);
         await Expect(page.GetByTestId("site-name")).ToHaveTextAsync(DemoData.SiteName);
         await Expect(page.GetByTestId("interactive")).ToHaveAttributeAsync("data-ready", "true");
         await page.EvaluateAsync("() => window.loadedOnce = true");
@@ -46,9 +44,7 @@ public sealed class BoardPageTests
         var page = await browser.NewPageAsync();
 
         await page.GotoAsync(new Uri(app.BaseAddress, "/sign-in").ToString());
-        await page.GetByLabel("User name").FillAsync("command");
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("not-the-password");
-        await page.GetByTestId("sign-in").ClickAsync();
+        await SignedIn.SubmitAsync(page, "command", "not-the-password");
 
         await Expect(page.GetByTestId("sign-in-error")).ToContainTextAsync("Wrong user name or password");
         await Expect(page.Locator("#components-reconnect-modal")).ToBeHiddenAsync(); // a plain form has no live connection to report

@@ -15,6 +15,9 @@ public sealed class FormErrors
     /// <summary>The last fault that was not a refusal, for the page to log.</summary>
     public Exception? UnexpectedError { get; private set; }
 
+    /// <summary>For forms without per-field errors: the field errors themselves, else the message.</summary>
+    public string? Summary => _fields.Count > 0 ? string.Join(" ", _fields.Values.SelectMany(errors => errors)) : Message;
+
     public bool Has(string field) => _fields.ContainsKey(field);
 
     public string? this[string field] => _fields.TryGetValue(field, out var errors) ? string.Join(" ", errors) : null;

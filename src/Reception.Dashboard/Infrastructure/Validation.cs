@@ -9,6 +9,9 @@ public static class Validation
     public const int NameMaxLength = 100;
     public const int PhoneMaxLength = 30;
 
+    /// <summary>Optional free text as stored: trimmed, and null when nothing is left.</summary>
+    public static string? TrimToNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
     /// <summary>Runs <paramref name="validator"/> and throws a 422 with camelCase field names when it fails.</summary>
     public static void EnsureValid<T>(this IValidator<T> validator, T request)
     {

@@ -34,7 +34,7 @@ public sealed class PostService(IDbContextFactory<ReceptionDbContext> dbFactory,
     {
         var actor = Access.Demand(user, siteId, Permission.ManageSite);
         CreateValidator.EnsureValid(request);
-        var (name, location) = (request.Name!.Trim(), Blank(request.Location));
+        var (name, location) = (request.Name!.Trim(), Validation.TrimToNull(request.Location));
         return writer.WriteAsync(siteId, new Command(actor, $"posts.create:{siteId}", request, idempotencyKey), async (db, events) =>
         {
             await db.EnsureSiteExistsAsync(siteId, ct);
@@ -50,7 +50,7 @@ public sealed class PostService(IDbContextFactory<ReceptionDbContext> dbFactory,
     {
         var actor = Access.Demand(user, siteId, Permission.ManageSite);
         UpdateValidator.EnsureValid(request);
-        var (name, location) = (request.Name!.Trim(), Blank(request.Location));
+        var (name, location) = (request.Name!.Trim(), Validation.TrimToNull(request.Location));
         return writer.WriteAsync(siteId, new Command(actor, $"posts.update:{postId}", request, idempotencyKey), async (db, events) =>
         {
             var post = await FindAsync(db, siteId, postId, ct);
@@ -112,8 +112,6 @@ public sealed class PostService(IDbContextFactory<ReceptionDbContext> dbFactory,
             throw new ConflictException(ErrorText.Get("PostNameTaken", name));
         }
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
 public static class PostQueries

@@ -34,7 +34,7 @@ public sealed class StaffService(IDbContextFactory<ReceptionDbContext> dbFactory
     {
         var actor = Access.Demand(user, siteId, Permission.ManageSite);
         CreateValidator.EnsureValid(request);
-        var details = new StaffDetails(request.Name!.Trim(), Blank(request.Phone), Blank(request.StaffNumber),
+        var details = new StaffDetails(request.Name!.Trim(), Validation.TrimToNull(request.Phone), Validation.TrimToNull(request.StaffNumber),
             request.DepartmentId, request.PostId, request.ShiftId, Active: true);
         return writer.WriteAsync(siteId, new Command(actor, $"staff.create:{siteId}", request, idempotencyKey), async (db, events) =>
         {
@@ -51,7 +51,7 @@ public sealed class StaffService(IDbContextFactory<ReceptionDbContext> dbFactory
     {
         var actor = Access.Demand(user, siteId, Permission.ManageSite);
         UpdateValidator.EnsureValid(request);
-        var details = new StaffDetails(request.Name!.Trim(), Blank(request.Phone), Blank(request.StaffNumber),
+        var details = new StaffDetails(request.Name!.Trim(), Validation.TrimToNull(request.Phone), Validation.TrimToNull(request.StaffNumber),
             request.DepartmentId, request.PostId, request.ShiftId, request.Active);
         return writer.WriteAsync(siteId, new Command(actor, $"staff.update:{staffId}", request, idempotencyKey), async (db, events) =>
         {
@@ -132,6 +132,4 @@ public sealed class StaffService(IDbContextFactory<ReceptionDbContext> dbFactory
             throw new ConflictException($"Staff number {number} is already in use at this site.");
         }
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
