@@ -25,7 +25,19 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents()
 builder.Services.AddMudServices();
 builder.Services.AddReceptionLocalization(); // after MudBlazor, so its localizer is replaced
 
+builder.Services.AddAntiforgery(o =>
+{
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    o.Cookie.SameSite = SameSiteMode.Strict;
+});
+
 var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
 
 app.UseMiddleware<SecurityHeaders>();
 app.UseApiConventions();
@@ -41,6 +53,7 @@ app.MapFeatureApis();
 app.MapSignOutForm();
 app.MapLanguageSwitch();
 app.MapHub<BoardHub>(BoardHub.Path, o => o.CloseOnAuthenticationExpiration = true);
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
+// SecurityHeaders sets the whole policy, frame-ancestors included.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 app.Run();

@@ -11,9 +11,9 @@
     const text = status.querySelector("[data-text]");
     if (state === "live") {
       text.textContent = status.dataset.live;
-    } else if (state === "reconnecting") {
+    } else if (state === "reconnecting" || state === "stale") {
       const time = staleSince.toLocaleTimeString(document.documentElement.lang || undefined, { hour12: false });
-      text.textContent = `${status.dataset.reconnecting} · ${status.dataset.staleSince.replace("{0}", time)}`;
+      text.textContent = `${status.dataset[state]} · ${status.dataset.staleSince.replace("{0}", time)}`;
     }
     status.hidden = !interactive;
   };
@@ -39,6 +39,26 @@
         break;
     }
   });
+
+  // A live page marks an element with data-heartbeat, which the server moves every few seconds.
+  // Ten seconds without a move means the figures may be old, even while the connection looks open.
+  let lastBeat = null;
+  let lastBeatAt = Date.now();
+  setInterval(() => {
+    const beat = document.querySelector("[data-heartbeat]")?.dataset.heartbeat;
+    if (beat === undefined) return;
+    if (beat !== lastBeat) {
+      lastBeat = beat;
+      lastBeatAt = Date.now();
+      if (status?.dataset.state === "stale") {
+        staleSince = null;
+        show("live");
+      }
+    } else if (Date.now() - lastBeatAt > 10000 && status?.dataset.state === "live") {
+      staleSince = new Date(lastBeatAt);
+      show("stale");
+    }
+  }, 1000);
 
   const retryUntilBack = () =>
     setTimeout(() => Blazor.reconnect().then((ok) => ok || location.reload()).catch(retryUntilBack), 5000);

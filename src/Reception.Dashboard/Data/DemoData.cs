@@ -21,6 +21,9 @@ public static class DemoData
     /// <summary>Every demo user's password. Demo only: switch demo data off for a real property.</summary>
     public const string DemoPassword = "demo1234";
 
+    /// <summary>The demo guard's PIN for signing in on an enrolled phone.</summary>
+    public const string DemoPin = "2468";
+
     /// <summary>One demo user per role at the demo site; "admin" is also the system administrator.</summary>
     public static readonly (string UserName, string DisplayName, SiteRole Role)[] Users =
     [
@@ -162,6 +165,11 @@ public static class DemoData
         foreach (var (userName, displayName, role) in Users)
         {
             var user = new User { UserName = userName, DisplayName = displayName, SystemAdmin = role == SiteRole.Admin };
+            if (role == SiteRole.Guard)
+            {
+                user.PinHash = userManager.PasswordHasher.HashPassword(user, DemoPin);
+            }
+
             var created = await userManager.CreateAsync(user, DemoPassword);
             if (!created.Succeeded)
             {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Features.Departments;
+using Reception.Dashboard.Features.Devices;
 using Reception.Dashboard.Features.Posts;
 using Reception.Dashboard.Features.Roster;
 using Reception.Dashboard.Features.Shifts;
@@ -27,6 +28,7 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<RosterEntry> Roster => Set<RosterEntry>();
     public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Device> Devices => Set<Device>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

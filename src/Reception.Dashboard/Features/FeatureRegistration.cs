@@ -1,6 +1,7 @@
 using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Features.Board;
 using Reception.Dashboard.Features.Departments;
+using Reception.Dashboard.Features.Devices;
 using Reception.Dashboard.Features.Posts;
 using Reception.Dashboard.Features.Roster;
 using Reception.Dashboard.Features.Shifts;
@@ -36,6 +37,7 @@ public static class FeatureRegistration
         api.MapAccountsApi();
         api.MapUsersApi();
         api.MapSitesApi();
+        api.MapPhoneApi();
 
         api.MapGroup("/sites/{siteId:guid}")
             .MapBoardApi()
@@ -46,6 +48,7 @@ public static class FeatureRegistration
             .MapStaffApi()
             .MapRosterApi()
             .MapUnitsApi()
+            .MapDevicesApi()
             .MapSiteRolesApi();
 
         // Anything else under /api is a 404 problem, never the Blazor router's page.

@@ -2,10 +2,17 @@ namespace Reception.Dashboard.Infrastructure;
 
 /// <summary>
 /// Headers every answer carries: no content-type guessing, no referrer leaving the property's
-/// network, and no framing of the board inside another site's page (clickjacking).
+/// network, no framing of the board inside another site's page (clickjacking), and a content
+/// policy that runs only the app's own scripts, so injected markup cannot execute.
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
+    // MudBlazor sets style attributes and inserts style elements, so inline styles are allowed, and
+    // nothing else inline. QR codes are data: images. 'self' covers the circuit's and hub's WebSockets.
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(() =>
@@ -14,10 +21,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
             headers.XFrameOptions = "DENY";
-            if (!headers.ContainsKey("Content-Security-Policy"))
-            {
-                headers.ContentSecurityPolicy = "frame-ancestors 'none'";
-            }
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
 
             return Task.CompletedTask;
         });

@@ -24,6 +24,7 @@ public sealed class EventPublisher : IHostedService
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<Guid, SiteFeed> _feeds = new();
+    private ImmutableArray<HeartbeatListener> _heartbeatListeners = [];
     private readonly Lock _creating = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly IDbContextFactory<ReceptionDbContext> _dbFactory;
@@ -62,6 +63,25 @@ public sealed class EventPublisher : IHostedService
     /// </summary>
     public IDisposable Subscribe(Guid siteId, Func<BoardEvent, Task> onEvent) => FeedFor(siteId).Subscribe(onEvent);
 
+    /// <summary>Calls <paramref name="onBeat"/> with each heartbeat of the site, so a page can show that it is current.</summary>
+    public IDisposable ListenForHeartbeats(Guid siteId, Func<Heartbeat, Task> onBeat)
+    {
+        var listener = new HeartbeatListener(siteId, onBeat, this);
+        ImmutableInterlocked.Update(ref _heartbeatListeners, l => l.Add(listener));
+        return listener;
+    }
+
+    /// <summary>Hands a heartbeat to the site's in-process listeners; the heartbeat service sends it to hub clients.</summary>
+    public void Beat(Heartbeat heartbeat)
+    {
+        foreach (var listener in _heartbeatListeners.Where(l => l.SiteId == heartbeat.SiteId))
+        {
+            _ = listener.OnBeat(heartbeat).ContinueWith(
+                t => _logger.LogWarning(t.Exception, "A heartbeat listener of site {SiteId} failed", heartbeat.SiteId),
+                TaskContinuationOptions.OnlyOnFaulted);
+        }
+    }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // Events already in the log were published by an earlier run; clients catch up on them by API.
@@ -99,6 +119,14 @@ public sealed class EventPublisher : IHostedService
         {
             return _feeds.GetOrAdd(siteId, id => new SiteFeed(this, id, epoch: null, published: 0));
         }
+    }
+
+    private sealed class HeartbeatListener(Guid siteId, Func<Heartbeat, Task> onBeat, EventPublisher owner) : IDisposable
+    {
+        public Guid SiteId { get; } = siteId;
+        public Func<Heartbeat, Task> OnBeat { get; } = onBeat;
+
+        public void Dispose() => ImmutableInterlocked.Update(ref owner._heartbeatListeners, l => l.Remove(this));
     }
 
     private sealed class SiteFeed

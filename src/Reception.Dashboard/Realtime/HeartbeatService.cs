@@ -33,10 +33,11 @@ public sealed class HeartbeatService(
             var now = clock.GetUtcNow().UtcDateTime;
             foreach (var position in publisher.Positions())
             {
+                var heartbeat = new Heartbeat(position.SiteId, position.Epoch, position.LastSeq, now);
+                publisher.Beat(heartbeat);
                 try
                 {
-                    await hub.Clients.Group(EventPublisher.GroupName(position.SiteId))
-                        .ReceiveHeartbeat(new Heartbeat(position.SiteId, position.Epoch, position.LastSeq, now));
+                    await hub.Clients.Group(EventPublisher.GroupName(position.SiteId)).ReceiveHeartbeat(heartbeat);
                 }
                 catch (Exception ex)
                 {

@@ -5,32 +5,36 @@ using Reception.Dashboard.Features.Accounts;
 namespace Reception.Dashboard.Realtime;
 
 /// <summary>
-/// The open hub connections of each user, so that a role change, a disabled account or a revoked
-/// token closes them at once; the client then reconnects with what it may still do.
+/// The open hub connections of each user and device, so that a role change, a disabled account, a
+/// revoked token or a revoked device closes them at once; the client then reconnects with what it may still do.
 /// </summary>
 public sealed class HubConnections
 {
-    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, HubCallerContext>> _byUser = new();
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, HubCallerContext>> _byKey = new();
 
     public void Add(HubCallerContext context)
     {
-        if (context.User?.UserId() is { } userId)
+        foreach (var key in context.User?.ConnectionKeys() ?? [])
         {
-            _byUser.GetOrAdd(userId, _ => new()).TryAdd(context.ConnectionId, context);
+            _byKey.GetOrAdd(key, _ => new()).TryAdd(context.ConnectionId, context);
         }
     }
 
     public void Remove(HubCallerContext context)
     {
-        if (context.User?.UserId() is { } userId && _byUser.TryGetValue(userId, out var connections))
+        foreach (var key in context.User?.ConnectionKeys() ?? [])
         {
-            connections.TryRemove(context.ConnectionId, out _);
+            if (_byKey.TryGetValue(key, out var connections))
+            {
+                connections.TryRemove(context.ConnectionId, out _);
+            }
         }
     }
 
-    public void AbortAll(Guid userId)
+    /// <summary>Closes the connections of a user, or of a device (a wall screen, or whoever signed in on a phone).</summary>
+    public void AbortAll(Guid userOrDeviceId)
     {
-        if (_byUser.TryRemove(userId, out var connections))
+        if (_byKey.TryRemove(userOrDeviceId, out var connections))
         {
             foreach (var connection in connections.Values)
             {

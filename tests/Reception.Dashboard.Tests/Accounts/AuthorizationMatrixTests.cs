@@ -90,6 +90,13 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/sites/{siteId:guid}/units/export"] = AtSite(Permission.ViewResidents),
         ["POST /api/sites/{siteId:guid}/units/import/preview"] = AtSite(Permission.ManageSite),
         ["POST /api/sites/{siteId:guid}/units/import"] = AtSite(Permission.ManageSite),
+        ["GET /api/sites/{siteId:guid}/devices"] = AtSite(Permission.ManagePhones),
+        ["POST /api/sites/{siteId:guid}/devices/phones"] = AtSite(Permission.ManagePhones),
+        ["POST /api/sites/{siteId:guid}/devices/screens"] = AtSite(Permission.ManageScreens),
+        ["POST /api/sites/{siteId:guid}/devices/{deviceId:guid}/revoke"] = AtSite(Permission.ManagePhones),
+        ["PUT /api/auth/pin"] = Person,
+        ["POST /api/phone/enrol"] = Anyone,
+        ["POST /api/phone/sign-in"] = Anyone,
         ["* /api/{*path:nonfile}"] = Anyone,
         ["GET /language/{culture}"] = Anyone,
         ["POST /account/sign-out"] = SignedIn,
@@ -280,6 +287,7 @@ public sealed class AuthorizationMatrixTests
         .Replace("{departmentId:guid}", Guid.NewGuid().ToString())
         .Replace("{staffId:guid}", Guid.NewGuid().ToString())
         .Replace("{tokenId:guid}", Guid.NewGuid().ToString())
+        .Replace("{deviceId:guid}", Guid.NewGuid().ToString())
         .Replace("{date}", "2026-11-26")
         .Replace("{culture}", "en")
         + (pattern.EndsWith("/roster") ? "?from=2026-11-23" : "");

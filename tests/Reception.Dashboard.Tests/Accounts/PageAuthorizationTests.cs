@@ -9,8 +9,9 @@ namespace Reception.Dashboard.Tests.Accounts;
 
 public sealed class PageAuthorizationTests
 {
-    // The only pages a stranger may open; every other page sends them to sign in.
-    private static readonly string[] AnonymousPages = ["/", "/sign-in", "/setup", "/not-found", "/Error"];
+    // The only pages a stranger may open; every other page sends them to sign in. The device pages
+    // are public because a phone or screen opens them before anyone is signed in on it.
+    private static readonly string[] AnonymousPages = ["/", "/sign-in", "/setup", "/not-found", "/Error", "/wall", "/phone", "/phone/enrol"];
 
     [Fact]
     public async Task EveryPage_Anonymous_IsServedOnlyIfPublic_ElseSentToSignIn()
@@ -35,7 +36,10 @@ public sealed class PageAuthorizationTests
             else
             {
                 Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{page}: {(int)response.StatusCode}");
-                Assert.StartsWith("/sign-in", response.Headers.Location!.PathAndQuery);
+                // A wall page is opened by a screen, which is paired rather than signed in.
+                var expected = page.EndsWith("/wall") ? "/wall" : "/sign-in";
+                var location = new Uri(app.BaseAddress, response.Headers.Location!).PathAndQuery;
+                Assert.True(location.StartsWith(expected), $"{page}: sent to {location}");
             }
         }
     }

@@ -11,23 +11,35 @@ namespace Reception.Dashboard.Features.Accounts;
 public static class Access
 {
     public static bool Allows(ClaimsPrincipal user, Guid siteId, Permission permission) =>
-        user.UserId() is not null
-        && (user.IsSystemAdmin() || user.RolesAt(siteId).Any(role => Permissions.Grants(role, permission)));
+        user.DisplaySiteOf() is { } displaySite
+            ? displaySite == siteId && permission == Permission.ViewBoard // a wall screen only reads its site's board
+            : user.UserId() is not null
+              && (user.IsSystemAdmin() || user.RolesAt(siteId).Any(role => Permissions.Grants(role, permission)));
 
     /// <summary>Refuses (401 or 403) unless the user holds the permission at the site; answers who is acting.</summary>
     public static Actor Demand(ClaimsPrincipal user, Guid siteId, Permission permission)
     {
-        var userId = user.UserId() ?? throw new UnauthenticatedException();
+        var userId = user.UserId();
+        if (userId is null && user.DisplaySiteOf() is null)
+        {
+            throw new UnauthenticatedException();
+        }
+
         if (!Allows(user, siteId, permission))
         {
             throw new ForbiddenException(ErrorText.Get("NotAllowed", permission));
+        }
+
+        if (userId is not { } personId)
+        {
+            return new Actor("device", $"{user.DeviceIdOf():D}", null);
         }
 
         // The role recorded is the first of the user's roles here that grants the permission.
         var role = user.RolesAt(siteId).Where(r => Permissions.Grants(r, permission)).Order().Select(r => (SiteRole?)r).FirstOrDefault();
         return user.TokenIdOf() is { } tokenId
             ? new Actor("token", tokenId.ToString(), role?.ToString())
-            : new Actor("user", userId.ToString(), role?.ToString() ?? (user.IsSystemAdmin() ? "SystemAdmin" : null));
+            : new Actor("user", personId.ToString(), role?.ToString() ?? (user.IsSystemAdmin() ? "SystemAdmin" : null));
     }
 
     public static Guid DemandSignedIn(ClaimsPrincipal user) => user.UserId() ?? throw new UnauthenticatedException();

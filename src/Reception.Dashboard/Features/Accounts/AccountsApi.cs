@@ -61,6 +61,12 @@ public static class AccountsApi
             return TypedResults.NoContent();
         }).RequireAuthorization();
 
+        auth.MapPut("/pin", async (ClaimsPrincipal user, SetPinRequest request, Devices.PhoneSignInService pins) =>
+        {
+            await pins.SetPinAsync(user, request);
+            return TypedResults.NoContent();
+        }).WithSummary("Sets the signed-in person's PIN for guard phones.").RequireAuthorization();
+
         api.MapPost("/setup", (SetupRequest request, UserAdminService admin, CancellationToken ct) => admin.SetUpFirstAdminAsync(request, ct))
             .WithTags("Accounts")
             .WithSummary("Creates the first administrator with the one-time code printed at start.")

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Reception.Dashboard.Data;
+using Reception.Dashboard.Features.Devices;
 using Reception.Dashboard.Infrastructure;
 
 namespace Reception.Dashboard.Features.Accounts;
@@ -9,6 +10,7 @@ namespace Reception.Dashboard.Features.Accounts;
 public static class AccountsRegistration
 {
     private const string CookieOrToken = "CookieOrToken";
+    private const string AuthCookieName = "reception.auth";
 
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
@@ -17,11 +19,10 @@ public static class AccountsRegistration
                 o.DefaultScheme = CookieOrToken;
                 o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
             })
-            .AddPolicyScheme(CookieOrToken, "Cookie or personal access token", o =>
-                o.ForwardDefaultSelector = context => TokenAuthenticationHandler.SecretFrom(context.Request) is null
-                    ? IdentityConstants.ApplicationScheme
-                    : TokenAuthenticationHandler.SchemeName)
+            .AddPolicyScheme(CookieOrToken, "Cookie, personal access token or wall screen", o =>
+                o.ForwardDefaultSelector = context => ChooseScheme(context.Request))
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, DisplayAuthenticationHandler>(DisplayAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
 
         services.AddIdentityCore<User>(o =>
@@ -42,7 +43,7 @@ public static class AccountsRegistration
 
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "reception.auth";
+            o.Cookie.Name = AuthCookieName;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.LoginPath = "/sign-in";
@@ -50,7 +51,16 @@ public static class AccountsRegistration
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(14); // a long shift plus handover
             // Machines get status codes, people get the sign-in page.
-            o.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToLogin = async context =>
+            {
+                if (!ApiPaths.IsApi(context.Request.Path) && await DevicePaths.InsteadOfSignInAsync(context.HttpContext) is { } devicePage)
+                {
+                    context.Response.Redirect(devicePage);
+                    return;
+                }
+
+                await ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
+            };
             o.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
             // Checked on every request, so a changed role, a reset password or a disabled account is
             // refused at the next call. Unlike Identity's stamp validator at interval zero, this does
@@ -73,6 +83,8 @@ public static class AccountsRegistration
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthState>();
 
         services.AddScoped<SignInService>();
+        services.AddScoped<PhoneSignInService>();
+        services.AddSingleton<DeviceService>();
         services.AddSingleton<PrincipalCheck>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<TokenService>();
@@ -80,6 +92,12 @@ public static class AccountsRegistration
         services.AddHostedService<SetupAnnouncer>();
         return services;
     }
+
+    /// <summary>A token if one is sent; else a person's cookie; else a wall screen's display credential.</summary>
+    private static string ChooseScheme(HttpRequest request) =>
+        TokenAuthenticationHandler.SecretFrom(request) is not null ? TokenAuthenticationHandler.SchemeName
+        : request.Cookies.ContainsKey(AuthCookieName) || DeviceCookie.Read(request) is null ? IdentityConstants.ApplicationScheme
+        : DisplayAuthenticationHandler.SchemeName;
 
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {

@@ -15,6 +15,10 @@ public enum Permission
     ManageSite,
     /// <summary>Give and take roles at the site, link staff to users.</summary>
     ManageRoles,
+    /// <summary>Enrol guard phones for posts, and revoke them.</summary>
+    ManagePhones,
+    /// <summary>Pair wall screens with the site, and revoke them.</summary>
+    ManageScreens,
 }
 
 /// <summary>The one table of which role grants which permission. System administrators hold every permission everywhere.</summary>
@@ -29,6 +33,8 @@ public static class Permissions
         [Permission.ViewResidents] = [SiteRole.Admin, SiteRole.FrontDesk, SiteRole.Supervisor, SiteRole.Manager],
         [Permission.ManageSite] = [SiteRole.Admin],
         [Permission.ManageRoles] = [SiteRole.Admin],
+        [Permission.ManagePhones] = [SiteRole.Admin, SiteRole.Manager, SiteRole.Supervisor, SiteRole.Foreman],
+        [Permission.ManageScreens] = [SiteRole.Admin, SiteRole.Manager],
     };
 
     public static IReadOnlyList<SiteRole> RolesFor(Permission permission) => Table[permission];

@@ -11,6 +11,13 @@ public static class ReceptionClaims
     public const string DisplayName = "display_name";
     public const string TokenId = "token_id";
 
+    /// <summary>The phone a guard signed in on, or the wall screen that is the principal itself.</summary>
+    public const string DeviceId = "device_id";
+
+    /// <summary>A wall screen's one site; a principal with this claim may only read that site's board.</summary>
+    public const string DisplaySite = "display_site";
+    public const string DisplayView = "display_view";
+
     public static Claim ForSiteRole(Guid siteId, SiteRole role) => new(SiteRole, $"{siteId:D}|{role}");
 
     public static Guid? UserId(this ClaimsPrincipal principal) =>
@@ -20,6 +27,16 @@ public static class ReceptionClaims
 
     public static Guid? TokenIdOf(this ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirstValue(TokenId), out var id) ? id : null;
+
+    public static Guid? DeviceIdOf(this ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue(DeviceId), out var id) ? id : null;
+
+    public static Guid? DisplaySiteOf(this ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue(DisplaySite), out var id) ? id : null;
+
+    /// <summary>The keys a principal's live connections are filed under: its user and its device.</summary>
+    public static IEnumerable<Guid> ConnectionKeys(this ClaimsPrincipal principal) =>
+        new[] { principal.UserId(), principal.DeviceIdOf() }.OfType<Guid>();
 
     public static IEnumerable<(Guid SiteId, SiteRole Role)> SiteRoles(this ClaimsPrincipal principal)
     {

@@ -12,6 +12,7 @@ public static class SitePermissionPolicies
     public const string ViewBoard = "site:" + nameof(Permission.ViewBoard);
     public const string ViewStaff = "site:" + nameof(Permission.ViewStaff);
     public const string ManageSite = "site:" + nameof(Permission.ManageSite);
+    public const string ManagePhones = "site:" + nameof(Permission.ManagePhones);
 
     public static string For(Permission permission) => $"site:{permission}";
 

@@ -15,6 +15,9 @@ public sealed class User : IdentityUser<Guid>
 
     /// <summary>A disabled user cannot sign in, and their cookies, tokens and connections stop working at once.</summary>
     public bool Disabled { get; set; }
+
+    /// <summary>The hashed PIN for signing in on an enrolled guard phone; none until the person sets one.</summary>
+    public string? PinHash { get; set; }
 }
 
 public sealed class UserConfiguration : IEntityTypeConfiguration<User>

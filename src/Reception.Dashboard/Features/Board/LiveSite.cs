@@ -15,11 +15,15 @@ public sealed class LiveSite(EventPublisher publisher, BoardSnapshots snapshots)
 
     private readonly List<BoardEvent> _buffered = [];
     private IDisposable? _subscription;
+    private IDisposable? _heartbeats;
     private long _seq = -1;
 
     public SiteDto? Site { get; private set; }
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
     public List<PostDto> Posts { get; private set; } = [];
+
+    /// <summary>When the server last said this site's feed is current; pages show it so a browser can tell when they go stale.</summary>
+    public DateTime? LastHeartbeat { get; private set; }
 
     /// <summary>The newest events first.</summary>
     public List<BoardEvent> Feed { get; } = [];
@@ -27,6 +31,11 @@ public sealed class LiveSite(EventPublisher publisher, BoardSnapshots snapshots)
     public async Task StartAsync(ClaimsPrincipal user, Guid siteId, Func<Func<Task>, Task> dispatch, Func<Task> changed)
     {
         _subscription = publisher.Subscribe(siteId, e => dispatch(() => ReceiveAsync(e, changed)));
+        _heartbeats = publisher.ListenForHeartbeats(siteId, beat => dispatch(async () =>
+        {
+            LastHeartbeat = beat.At;
+            await changed();
+        }));
         BoardSnapshot snapshot;
         try
         {
@@ -92,5 +101,9 @@ public sealed class LiveSite(EventPublisher publisher, BoardSnapshots snapshots)
         }
     }
 
-    public void Dispose() => _subscription?.Dispose();
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _heartbeats?.Dispose();
+    }
 }

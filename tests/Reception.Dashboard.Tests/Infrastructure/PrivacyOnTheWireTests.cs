@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Data;
+using Reception.Dashboard.Tests.Features.Devices;
+using Reception.Dashboard.Tests.TestInfrastructure;
+
+namespace Reception.Dashboard.Tests.Infrastructure;
+
+/// <summary>
+/// desk §2.8: owners' and visitors' names and numbers stay at the desk. A guard's phone and a
+/// wall screen read every page, API answer and hub message they can, while the desk changes
+/// residents' and staff's details, and none of it may carry a name or number.
+/// </summary>
+public sealed class PrivacyOnTheWireTests
+{
+    private const string NewOwner = "欧阳秘密";
+    private const string NewOwnerPhone = "186 5555 0123";
+    private const string NewStaffPhone = "177 4444 0987";
+
+    [Fact]
+    public async Task GuardAndWallScreen_ReceiveNoResidentNameOrPhoneNumber_OnTheHubTheApiOrTheirPages()
+    {
+        using var app = new TestApp(seedDemoData: true);
+        var siteId = await app.QueryDbAsync(db => db.Sites.Select(s => s.Id).SingleAsync());
+        var guard = await app.SignInAsync("guard", DemoData.DemoPassword);
+        var wall = await DeviceSite.PairWallAsync(app, siteId, await app.SignInAsync("manager", DemoData.DemoPassword));
+
+        var received = new List<string>();
+        await using var guardHub = await ListenAsync(app.HubConnection(guard.Cookies), siteId, received);
+        await using var wallHub = await ListenAsync(app.HubConnection(wall), siteId, received);
+
+        // The desk changes personal details while both listen: a new owner, a staff member's new number.
+        using (var admin = app.Http())
+        {
+            var csv = $"building,room,name,phone,kind\nC座,808,{NewOwner},{NewOwnerPhone},owner\n";
+            (await admin.PostAsync($"/api/sites/{siteId}/units/import", new StringContent(csv, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+            var staff = (await (await admin.GetAsync($"/api/sites/{siteId}/staff")).ReadAsync<List<StaffDto>>())[0];
+            var update = new UpdateStaff(staff.Name, NewStaffPhone, staff.StaffNumber, staff.DepartmentId, staff.PostId, staff.ShiftId, staff.Active, staff.Version);
+            (await admin.PutAsJsonAsync($"/api/sites/{siteId}/staff/{staff.Id}", update)).EnsureSuccessStatusCode();
+        }
+
+        var lastSeq = await app.QueryDbAsync(db => db.Events.Where(e => e.SiteId == siteId).MaxAsync(e => e.Seq));
+        await WaitUntilAsync(() => CountEvents(received) >= 2 * 2); // both changes, on both connections
+        received.Add(JsonSerializer.Serialize(await guardHub.InvokeAsync<EventPage>("GetEventsAfter", siteId, 0L, 1000)));
+        received.Add(JsonSerializer.Serialize(await wallHub.InvokeAsync<EventPage>("GetEventsAfter", siteId, 0L, 1000)));
+
+        foreach (var cookies in new[] { guard.Cookies, wall })
+        {
+            using var http = app.Client(cookies);
+            foreach (var url in ReadableUrls(app, siteId).Append($"/sites/{siteId}/guard").Append($"/sites/{siteId}/wall"))
+            {
+                var response = await http.GetAsync(url);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    received.Add(url + " " + await response.Content.ReadAsStringAsync());
+                }
+            }
+        }
+
+        var secrets = await PersonalDataAsync(app);
+        Assert.Contains(NewOwner, secrets);
+        Assert.Contains(received, r => r.Contains("/snapshot")); // the check reached real answers
+        var leaks = received.SelectMany(r => secrets.Where(s => Contains(r, s)).Select(s => $"{s} in {r[..Math.Min(r.Length, 120)]}")).ToList();
+        Assert.True(leaks.Count == 0, string.Join("\n", leaks));
+        Assert.True(lastSeq > 0);
+    }
+
+    private static async Task<HubConnection> ListenAsync(HubConnection hub, Guid siteId, List<string> received)
+    {
+        hub.On<JsonElement>("ReceiveEvent", e =>
+        {
+            lock (received)
+            {
+                received.Add("event " + e.GetRawText());
+            }
+        });
+        await hub.StartAsync();
+        await hub.InvokeAsync<StreamPosition>("JoinSite", siteId);
+        return hub;
+    }
+
+    private static int CountEvents(List<string> received)
+    {
+        lock (received)
+        {
+            return received.Count(r => r.StartsWith("event "));
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The hub did not deliver the changes");
+            await Task.Delay(50);
+        }
+    }
+
+    // Every GET under /api that needs no id but the site's.
+    private static IEnumerable<string> ReadableUrls(TestApp app, Guid siteId) =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is null
+                && e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
+            .Select(e => "/" + (e.RoutePattern.RawText ?? "").Trim('/'))
+            .Where(p => p.StartsWith("/api/") && !p.Replace("{siteId:guid}", "").Contains('{'))
+            .Select(p => p.Replace("{siteId:guid}", siteId.ToString()) + (p.EndsWith("/events") ? "?after=0&limit=1000" : ""))
+            .Distinct();
+
+    private static async Task<List<string>> PersonalDataAsync(TestApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReceptionDbContext>();
+        var occupants = await db.Units.SelectMany(u => u.Occupants).Select(o => new { o.Name, o.Phone }).ToListAsync();
+        var staffPhones = await db.Staff.Where(s => s.Phone != null).Select(s => s.Phone!).ToListAsync();
+        return occupants.SelectMany(o => new[] { o.Name, o.Phone }).Concat(staffPhones).OfType<string>().Distinct().ToList();
+    }
+
+    // JSON may escape non-ASCII, and pages may encode it as entities: compare the decoded forms too.
+    private static bool Contains(string received, string secret) =>
+        received.Contains(secret)
+        || Regex.Replace(received, @"\\u([0-9A-Fa-f]{4})", m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString()).Contains(secret)
+        || WebUtility.HtmlDecode(received).Contains(secret);
+}
