@@ -60,6 +60,18 @@
     }
   }, 1000);
 
+  // An unpaired wall screen asks every 5 s whether it was paired (the page then redirects) or its
+  // code renewed, and only then reloads: reloading blindly into a browser error page would stop for good.
+  if (document.querySelector("[data-pairing]")) {
+    const shown = document.querySelector("[data-code]")?.dataset.code;
+    setInterval(() => fetch(location.href, { cache: "no-store", redirect: "manual" })
+      .then((response) => {
+        if (response.type === "opaqueredirect") location.reload();
+        else if (response.ok) response.text().then((html) => { if (!shown || !html.includes(`data-code="${shown}"`)) location.reload(); });
+      })
+      .catch(() => {}), 5000);
+  }
+
   const retryUntilBack = () =>
     setTimeout(() => Blazor.reconnect().then((ok) => ok || location.reload()).catch(retryUntilBack), 5000);
 

@@ -19,6 +19,9 @@ public sealed class RateLimitOptions
     /// <summary>Enrolment-code redemptions and pairing-code approvals per client address per minute: codes are short, guessing must be slow.</summary>
     public int PairingPerMinute { get; set; } = 10;
 
+    /// <summary>Loads of the wall's pairing page per client address per minute; each screen reloads it every 5 s until paired.</summary>
+    public int WallPagePerMinute { get; set; } = 120;
+
     /// <summary>Requests per personal access token per minute.</summary>
     public int TokenRequestsPerMinute { get; set; } = 600;
 }
@@ -28,6 +31,7 @@ public static class RateLimits
     public const string SignIn = "sign-in";
     public const string Pin = "pin";
     public const string Pairing = "pairing";
+    public const string WallPage = "wall-page";
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,6 +41,9 @@ public static class RateLimits
             limiter.AddPolicy(SignIn, context => AttemptsByAddress(context, o => o.SignInPerMinute));
             limiter.AddPolicy(Pin, context => AttemptsByAddress(context, o => o.PinPerMinute));
             limiter.AddPolicy(Pairing, context => AttemptsByAddress(context, o => o.PairingPerMinute));
+            // Every load counts here: an unpaired screen's load creates its pairing code.
+            limiter.AddPolicy(WallPage, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => PerMinute(Limits(context).WallPagePerMinute)));
 
             // Every request made with a token counts against that token, whatever it calls.
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>

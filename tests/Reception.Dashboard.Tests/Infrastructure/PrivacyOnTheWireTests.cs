@@ -57,7 +57,7 @@ public sealed class PrivacyOnTheWireTests
         foreach (var cookies in new[] { guard.Cookies, wall })
         {
             using var http = app.Client(cookies);
-            foreach (var url in ReadableUrls(app, siteId).Append($"/sites/{siteId}/guard").Append($"/sites/{siteId}/wall"))
+            foreach (var url in ReadableUrls(app, siteId).Concat(new[] { "board", "desk", "guard", "wall" }.Select(p => $"/sites/{siteId}/{p}")))
             {
                 var response = await http.GetAsync(url);
                 if (response.StatusCode == HttpStatusCode.OK)

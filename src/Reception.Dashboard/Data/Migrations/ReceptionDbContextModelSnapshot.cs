@@ -181,7 +181,13 @@ namespace Reception.Dashboard.Data.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PinFailures")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PinHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PinLockedUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SecurityStamp")
@@ -303,6 +309,7 @@ namespace Reception.Dashboard.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");

@@ -57,6 +57,10 @@ public static class Access
     public static bool IsAnyAdmin(ClaimsPrincipal user) =>
         user.UserId() is not null && (user.IsSystemAdmin() || user.SiteRoles().Any(r => r.Role == SiteRole.Admin));
 
+    /// <summary>Whether the user holds the permission at some site.</summary>
+    public static bool AllowsAnywhere(ClaimsPrincipal user, Permission permission) =>
+        user.UserId() is not null && (user.IsSystemAdmin() || user.SiteRoles().Any(r => Permissions.Grants(r.Role, permission)));
+
     /// <summary>Sites the user holds any role at; system administrators see all.</summary>
     public static bool SeesSite(ClaimsPrincipal user, Guid siteId) => Allows(user, siteId, Permission.ViewBoard);
 }

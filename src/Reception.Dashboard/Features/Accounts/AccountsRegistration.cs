@@ -10,7 +10,7 @@ namespace Reception.Dashboard.Features.Accounts;
 public static class AccountsRegistration
 {
     private const string CookieOrToken = "CookieOrToken";
-    private const string AuthCookieName = "reception.auth";
+    public const string AuthCookieName = "reception.auth";
 
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {

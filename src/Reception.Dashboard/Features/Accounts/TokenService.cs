@@ -24,9 +24,9 @@ public sealed class TokenService(IDbContextFactory<ReceptionDbContext> dbFactory
     public async Task<CreatedTokenDto> CreateAsync(ClaimsPrincipal user, CreateTokenRequest request, CancellationToken ct)
     {
         var userId = Access.DemandSignedIn(user);
-        if (user.TokenIdOf() is not null)
+        if (user.TokenIdOf() is not null || user.DeviceIdOf() is not null)
         {
-            throw new ForbiddenException("A token cannot create tokens; sign in as a person.");
+            throw new ForbiddenException("Tokens are made by a person signed in with a password, not by a token or on a phone.");
         }
 
         var errors = new Dictionary<string, string[]>();

@@ -18,6 +18,21 @@ public sealed class User : IdentityUser<Guid>
 
     /// <summary>The hashed PIN for signing in on an enrolled guard phone; none until the person sets one.</summary>
     public string? PinHash { get; set; }
+
+    /// <summary>
+    /// Wrong PINs since the last right one. PINs lock out on their own: someone at a post phone must
+    /// not be able to lock a manager out of their password sign-in.
+    /// </summary>
+    public int PinFailures { get; set; }
+
+    public DateTime? PinLockedUntil { get; set; }
+
+    public void ClearPin()
+    {
+        PinHash = null;
+        PinFailures = 0;
+        PinLockedUntil = null;
+    }
 }
 
 public sealed class UserConfiguration : IEntityTypeConfiguration<User>

@@ -112,6 +112,8 @@ public sealed class UserAdminService(
         var password = NewPassword();
         var user = await ChangeUserAsync(actor, userId, async (users, user) =>
         {
+            // Whoever knew the old password may have set the PIN: it goes too (saved by the calls below).
+            user.ClearPin();
             // Both calls renew the security stamp, so every cookie of the user stops working.
             Check(await users.RemovePasswordAsync(user));
             Check(await users.AddPasswordAsync(user, password));
@@ -264,9 +266,9 @@ public sealed class UserAdminService(
     private static void DemandPerson(ClaimsPrincipal actor)
     {
         Access.DemandSignedIn(actor);
-        if (actor.TokenIdOf() is not null)
+        if (actor.TokenIdOf() is not null || actor.DeviceIdOf() is not null)
         {
-            throw new ForbiddenException("Accounts and roles are managed by a signed-in person, not a token.");
+            throw new ForbiddenException("Accounts and roles are managed by a person signed in with a password, not a token or a phone.");
         }
     }
 

@@ -28,14 +28,18 @@ public sealed class LiveSite(EventPublisher publisher, BoardSnapshots snapshots)
     /// <summary>The newest events first.</summary>
     public List<BoardEvent> Feed { get; } = [];
 
-    public async Task StartAsync(ClaimsPrincipal user, Guid siteId, Func<Func<Task>, Task> dispatch, Func<Task> changed)
+    /// <param name="heartbeats">Whether heartbeats also call <paramref name="changed"/>: for pages that show they are current.</param>
+    public async Task StartAsync(ClaimsPrincipal user, Guid siteId, Func<Func<Task>, Task> dispatch, Func<Task> changed, bool heartbeats = false)
     {
         _subscription = publisher.Subscribe(siteId, e => dispatch(() => ReceiveAsync(e, changed)));
-        _heartbeats = publisher.ListenForHeartbeats(siteId, beat => dispatch(async () =>
+        if (heartbeats)
         {
-            LastHeartbeat = beat.At;
-            await changed();
-        }));
+            _heartbeats = publisher.ListenForHeartbeats(siteId, beat => dispatch(async () =>
+            {
+                LastHeartbeat = beat.At;
+                await changed();
+            }));
+        }
         BoardSnapshot snapshot;
         try
         {

@@ -152,7 +152,8 @@ public sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
     {
         builder.ToTable("Devices");
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16);
-        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+        // Two phones redeeming one code, or two managers approving one screen: the second finds the status changed.
+        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
         builder.Property(d => d.View).HasConversion<string>().HasMaxLength(16);
         builder.Property(d => d.Name).HasMaxLength(Validation.NameMaxLength);
         builder.Property(d => d.SecretHash).HasMaxLength(64);

@@ -90,7 +90,15 @@ public sealed class DeviceService(IDbContextFactory<ReceptionDbContext> dbFactor
         }
 
         screen.ApprovePairing(siteId, name ?? ErrorText.Get("Device.DefaultScreenName"), request.View, managerId, now);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException(ErrorText.Get("Device.AlreadyPaired"));
+        }
+
         return screen.ToDto();
     }
 
@@ -139,7 +147,15 @@ public sealed class DeviceService(IDbContextFactory<ReceptionDbContext> dbFactor
         }
 
         var secret = phone.RedeemEnrolment(Now);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return null; // another phone redeemed the code a moment earlier
+        }
+
         return secret;
     }
 
@@ -153,7 +169,13 @@ public sealed class DeviceService(IDbContextFactory<ReceptionDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = Now;
         var screen = await FindAsync(db, secret, ct);
-        if (screen is { Kind: DeviceKind.WallScreen, Status: not DeviceStatus.Revoked })
+        if (screen?.Kind == DeviceKind.GuardPhone)
+        {
+            // Never trade a phone's enrolment for a pairing code.
+            throw new ConflictException(ErrorText.Get("Device.PhoneNotScreen"));
+        }
+
+        if (screen is { Status: not DeviceStatus.Revoked })
         {
             if (screen.Status == DeviceStatus.Pending && !screen.CodeValid(now))
             {
@@ -164,6 +186,9 @@ public sealed class DeviceService(IDbContextFactory<ReceptionDbContext> dbFactor
             return (screen, null);
         }
 
+        // Screens that never got paired are forgotten after a day.
+        var forgotten = now - TimeSpan.FromDays(1);
+        await db.Devices.Where(d => d.Kind == DeviceKind.WallScreen && d.Status == DeviceStatus.Pending && d.CodeExpiresAt < forgotten).ExecuteDeleteAsync(ct);
         var waiting = await db.Devices.CountAsync(d => d.Kind == DeviceKind.WallScreen && d.Status == DeviceStatus.Pending && d.CodeExpiresAt > now, ct);
         if (waiting >= MaxWaitingScreens)
         {
@@ -196,6 +221,19 @@ public sealed class DeviceService(IDbContextFactory<ReceptionDbContext> dbFactor
         return device;
     }
 
+    /// <summary>The post name of the active phone holding this secret, for its sign-in page; null for anything else.</summary>
+    public async Task<string?> PhonePostNameAsync(string? secret, CancellationToken ct)
+    {
+        var phone = await ActiveDeviceAsync(secret, ct);
+        if (phone is not { Kind: DeviceKind.GuardPhone })
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Posts.Where(p => p.Id == phone.PostId).Select(p => p.Name).SingleAsync(ct);
+    }
+
     /// <summary>The post of the phone a guard signed in on, or null when they did not sign in on a phone.</summary>
     public async Task<(Guid PostId, string PostName)?> PhonePostAsync(ClaimsPrincipal user, CancellationToken ct)
     {
@@ -211,11 +249,11 @@ public sealed class DeviceService(IDbContextFactory<ReceptionDbContext> dbFactor
         return post is null ? null : (post.Id, post.Name);
     }
 
-    /// <summary>What kind of device holds this secret, whatever its state; null for an unknown secret.</summary>
-    public async Task<DeviceKind?> KindAsync(string? secret, CancellationToken ct)
+    /// <summary>The device holding this secret, whatever its state; null for an unknown secret.</summary>
+    public async Task<DeviceDto?> HolderAsync(string? secret, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return (await FindAsync(db, secret, ct))?.Kind;
+        return (await FindAsync(db, secret, ct))?.ToDto();
     }
 
     public async Task<bool> IsActiveAsync(Guid deviceId, CancellationToken ct)

@@ -18,14 +18,15 @@ public sealed class DisplayAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    DeviceService devices) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    DeviceService devices,
+    TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Display";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var secret = DeviceCookie.Read(Request);
-        if (secret is null)
+        if (secret is null || !IsScreenPath(Request.Path))
         {
             return AuthenticateResult.NoResult();
         }
@@ -34,6 +35,12 @@ public sealed class DisplayAuthenticationHandler(
         if (device is not { Kind: DeviceKind.WallScreen })
         {
             return AuthenticateResult.NoResult();
+        }
+
+        // A screen that runs for years keeps its credential: every page load renews the cookie.
+        if (HttpMethods.IsGet(Request.Method) && !ApiPaths.IsApi(Request.Path) && !Request.Path.StartsWithSegments("/_blazor"))
+        {
+            DeviceCookie.Write(Context, secret, clock.GetUtcNow().UtcDateTime);
         }
 
         var identity = new ClaimsIdentity(
@@ -45,6 +52,14 @@ public sealed class DisplayAuthenticationHandler(
         ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
+
+    /// <summary>
+    /// A screen is a screen: its credential opens wall pages, their live connection, the hub and
+    /// the board's read API, not the pages people use (board, desk, guard), which send it back to its wall.
+    /// </summary>
+    private static bool IsScreenPath(PathString path) =>
+        path.Value?.EndsWith("/wall", StringComparison.Ordinal) == true
+        || path.StartsWithSegments("/_blazor") || ApiPaths.IsApi(path);
 
     /// <summary>An unpaired or revoked screen goes back to its pairing code; a phone to its enrolment and PIN page.</summary>
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -70,7 +85,6 @@ public sealed class DisplayAuthenticationHandler(
 public static class DevicePaths
 {
     public const string PhoneSignIn = "/phone";
-    public const string PhoneEnrol = "/phone/enrol";
     public const string Wall = "/wall";
 
     /// <summary>
@@ -79,12 +93,14 @@ public static class DevicePaths
     /// </summary>
     public static async Task<string?> InsteadOfSignInAsync(HttpContext context)
     {
-        if (context.Request.Path.Value?.EndsWith("/wall", StringComparison.Ordinal) == true)
-        {
-            return Wall;
-        }
-
         var devices = context.RequestServices.GetRequiredService<DeviceService>();
-        return await devices.KindAsync(DeviceCookie.Read(context.Request), context.RequestAborted) == DeviceKind.GuardPhone ? PhoneSignIn : null;
+        return await devices.HolderAsync(DeviceCookie.Read(context.Request), context.RequestAborted) switch
+        {
+            { Kind: DeviceKind.GuardPhone } => PhoneSignIn,
+            { Kind: DeviceKind.WallScreen, Status: DeviceStatus.Active } => Wall,
+            // A wall page is opened by a screen to be paired; anything else by a person, even in a
+            // browser that once showed a pairing code.
+            _ => context.Request.Path.Value?.EndsWith("/wall", StringComparison.Ordinal) == true ? Wall : null,
+        };
     }
 }

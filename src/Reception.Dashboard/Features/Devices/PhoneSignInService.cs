@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Data;
 using Reception.Dashboard.Features.Accounts;
@@ -19,17 +20,22 @@ public enum PhoneSignInOutcome
 
 /// <summary>
 /// A guard signs in on an enrolled phone with their staff number and PIN. The PIN is short, so it
-/// only works on a phone the site enrolled, and wrong PINs count towards the account's lockout.
+/// only works on a phone the site enrolled, it locks out on its own after five misses, and the
+/// session it opens is a guard's at the phone's site and nothing more, whatever else the account
+/// may do elsewhere.
 /// </summary>
 public sealed class PhoneSignInService(
     SignInManager<User> signIn,
     UserManager<User> users,
+    IOptions<IdentityOptions> identityOptions,
     IDbContextFactory<ReceptionDbContext> dbFactory,
     DeviceService devices,
     TimeProvider clock)
 {
     public const int PinMinLength = 4;
     public const int PinMaxLength = 8;
+    public const int MaxPinFailures = 5;
+    public static readonly TimeSpan PinLockout = TimeSpan.FromMinutes(5);
 
     // A shift and its handover; the phone asks again for the next shift.
     public static readonly TimeSpan SessionLength = TimeSpan.FromHours(14);
@@ -42,7 +48,8 @@ public sealed class PhoneSignInService(
             return (PhoneSignInOutcome.NotEnrolled, null);
         }
 
-        var user = await FindUserAsync(phone.SiteId!.Value, staffNumber, ct);
+        var siteId = phone.SiteId!.Value;
+        var user = await FindUserAsync(siteId, staffNumber, ct);
         if (user is null || user.PinHash is null || string.IsNullOrEmpty(pin))
         {
             // Spend the time a real check takes, so the answer's speed does not tell which numbers exist.
@@ -50,15 +57,22 @@ public sealed class PhoneSignInService(
             return (PhoneSignInOutcome.WrongCredentials, null);
         }
 
-        if (await users.IsLockedOutAsync(user))
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (user.PinLockedUntil > now)
         {
             return (PhoneSignInOutcome.LockedOut, null);
         }
 
         if (users.PasswordHasher.VerifyHashedPassword(user, user.PinHash, pin) == PasswordVerificationResult.Failed)
         {
-            await users.AccessFailedAsync(user);
-            return (await users.IsLockedOutAsync(user) ? PhoneSignInOutcome.LockedOut : PhoneSignInOutcome.WrongCredentials, null);
+            user.PinFailures++;
+            if (user.PinFailures >= MaxPinFailures)
+            {
+                (user.PinFailures, user.PinLockedUntil) = (0, now + PinLockout);
+            }
+
+            await users.UpdateAsync(user);
+            return (user.PinLockedUntil > now ? PhoneSignInOutcome.LockedOut : PhoneSignInOutcome.WrongCredentials, null);
         }
 
         if (user.Disabled)
@@ -66,13 +80,19 @@ public sealed class PhoneSignInService(
             return (PhoneSignInOutcome.WrongCredentials, null);
         }
 
-        await users.ResetAccessFailedCountAsync(user);
-        var properties = new AuthenticationProperties { IsPersistent = true, ExpiresUtc = clock.GetUtcNow() + SessionLength };
-        await signIn.SignInWithClaimsAsync(user, properties, [new Claim(ReceptionClaims.DeviceId, phone.Id.ToString())]);
-        return (PhoneSignInOutcome.SignedIn, phone.SiteId);
+        (user.PinFailures, user.PinLockedUntil) = (0, null);
+        await users.UpdateAsync(user);
+        var properties = new AuthenticationProperties
+        {
+            IsPersistent = true,
+            ExpiresUtc = clock.GetUtcNow() + SessionLength,
+            AllowRefresh = false, // the session ends with the shift however busy the phone is
+        };
+        await signIn.Context.SignInAsync(IdentityConstants.ApplicationScheme, GuardOnPhone(user, siteId, phone.Id), properties);
+        return (PhoneSignInOutcome.SignedIn, siteId);
     }
 
-    /// <summary>Sets the signed-in person's own PIN; their password proves it is them.</summary>
+    /// <summary>Sets the signed-in person's own PIN; their password proves it is them, and wrong ones count towards lockout.</summary>
     public async Task SetPinAsync(ClaimsPrincipal principal, SetPinRequest request)
     {
         Access.DemandSignedIn(principal);
@@ -88,11 +108,13 @@ public sealed class PhoneSignInService(
             throw RuleViolationException.For("pin", ErrorText.Get("Pin.Format", PinMinLength, PinMaxLength));
         }
 
-        if (!await users.CheckPasswordAsync(user, request.CurrentPassword ?? ""))
+        var check = await signIn.CheckPasswordSignInAsync(user, request.CurrentPassword ?? "", lockoutOnFailure: true);
+        if (!check.Succeeded)
         {
-            throw RuleViolationException.For("currentPassword", ErrorText.Get("Pin.WrongPassword"));
+            throw RuleViolationException.For("currentPassword", ErrorText.Get(check.IsLockedOut ? "Pin.PasswordLocked" : "Pin.WrongPassword"));
         }
 
+        user.ClearPin();
         user.PinHash = users.PasswordHasher.HashPassword(user, pin);
         var result = await users.UpdateAsync(user);
         if (!result.Succeeded)
@@ -100,6 +122,17 @@ public sealed class PhoneSignInService(
             throw new ConflictException(string.Join(" ", result.Errors.Select(e => e.Description)));
         }
     }
+
+    // The claims a cookie sign-in would carry, minus every role but Guard at the phone's site.
+    private ClaimsPrincipal GuardOnPhone(User user, Guid siteId, Guid phoneId) => new(new ClaimsIdentity(
+    [
+        new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
+        new Claim(ClaimTypes.Name, user.UserName ?? ""),
+        new Claim(ReceptionClaims.DisplayName, user.DisplayName),
+        new Claim(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType, user.SecurityStamp ?? ""),
+        new Claim(ReceptionClaims.DeviceId, phoneId.ToString()),
+        ReceptionClaims.ForSiteRole(siteId, SiteRole.Guard),
+    ], IdentityConstants.ApplicationScheme));
 
     private async Task<User?> FindUserAsync(Guid siteId, string? staffNumber, CancellationToken ct)
     {

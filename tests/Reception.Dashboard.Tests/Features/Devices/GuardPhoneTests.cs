@@ -69,6 +69,61 @@ public sealed class GuardPhoneTests
         var problem = await (await http.PostAsJsonAsync("/api/phone/sign-in", new PhoneSignInRequest(DeviceSite.StaffNumber, DeviceSite.Pin)))
             .ReadProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Contains("Too many wrong PINs", problem.GetProperty("detail").GetString());
+        // Whoever holds the post's phone cannot lock the person out of their password sign-in.
+        await app.SignInAsync("guard");
+    }
+
+    [Fact]
+    public async Task PhoneSession_OfAnAdministrator_MayOnlyDoWhatAGuardMay()
+    {
+        using var app = new TestApp();
+        var setup = await DeviceSite.CreateAsync(app);
+        var chief = await app.CreateUserAsync("chief", setup.Site.Id, roles: [SiteRole.Admin, SiteRole.Manager]);
+        using (var admin = app.Http())
+        {
+            var staff = await (await admin.PostAsJsonAsync($"/api/sites/{setup.Site.Id}/staff", new CreateStaff("Chief", null, "C-001", null, null, null)))
+                .ReadAsync<StaffDto>(HttpStatusCode.Created);
+            (await admin.PutAsJsonAsync($"/api/sites/{setup.Site.Id}/staff/{staff.Id}/user", new LinkStaffRequest(chief.Id))).EnsureSuccessStatusCode();
+        }
+
+        (await chief.Http().PutAsJsonAsync("/api/auth/pin", new SetPinRequest(TestApp.Password, "7777"))).EnsureSuccessStatusCode();
+        var (phone, _) = await setup.EnrolPhoneAsync();
+        using var http = app.Client(phone);
+        (await http.PostAsJsonAsync("/api/phone/sign-in", new PhoneSignInRequest("C-001", "7777"))).EnsureSuccessStatusCode();
+
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/api/sites/{setup.Site.Id}/snapshot")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.PostAsJsonAsync($"/api/sites/{setup.Site.Id}/posts", new CreatePost("Back door", PostKind.Gate, null, 2))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync($"/api/sites/{setup.Site.Id}/devices")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.PostAsJsonAsync("/api/tokens", new CreateTokenRequest("x", setup.Site.Id, SiteRole.Guard, 1))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.PutAsJsonAsync("/api/auth/pin", new SetPinRequest(TestApp.Password, "1234"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task PasswordReset_ClearsThePin()
+    {
+        using var app = new TestApp();
+        var setup = await DeviceSite.CreateAsync(app);
+        var (phone, _) = await setup.EnrolPhoneAsync();
+
+        (await app.Http().PostAsync($"/api/users/{setup.Guard.Id}/reset-password", null)).EnsureSuccessStatusCode();
+
+        using var http = app.Client(phone);
+        await (await http.PostAsJsonAsync("/api/phone/sign-in", new PhoneSignInRequest(DeviceSite.StaffNumber, DeviceSite.Pin))).ReadProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task EnrolledPhone_OpeningTheWallPage_KeepsItsEnrolment()
+    {
+        using var app = new TestApp();
+        var setup = await DeviceSite.CreateAsync(app);
+        var (phone, _) = await setup.EnrolPhoneAsync();
+        using var http = app.Client(phone);
+
+        var wall = await http.GetStringAsync("/wall");
+
+        Assert.Contains("enrolled guard phone", wall);
+        Assert.DoesNotContain("data-code", wall);
+        (await http.PostAsJsonAsync("/api/phone/sign-in", new PhoneSignInRequest(DeviceSite.StaffNumber, DeviceSite.Pin))).EnsureSuccessStatusCode();
     }
 
     [Fact]

@@ -45,6 +45,14 @@ public sealed class WallScreenTests
         Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync($"/api/sites/{other.Id}/snapshot")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await http.PostAsJsonAsync($"/api/sites/{site}/posts", new CreatePost("Back door", PostKind.Gate, null, 2))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/auth/me")).StatusCode);
+        // The pages people use send a screen back to its wall.
+        foreach (var page in new[] { "board", "desk", "guard", "admin", "devices" })
+        {
+            var response = await http.GetAsync($"/sites/{site}/{page}");
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal("/wall", response.Headers.Location!.OriginalString);
+        }
+
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsJsonAsync("/api/tokens", new CreateTokenRequest("x", site, SiteRole.Guard, 1))).StatusCode);
     }
 

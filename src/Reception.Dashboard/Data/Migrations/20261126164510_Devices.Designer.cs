@@ -11,7 +11,7 @@ using Reception.Dashboard.Data;
 namespace Reception.Dashboard.Data.Migrations
 {
     [DbContext(typeof(ReceptionDbContext))]
-    [Migration("20261126162035_Devices")]
+    [Migration("20261126164510_Devices")]
     partial class Devices
     {
         /// <inheritdoc />
@@ -184,7 +184,13 @@ namespace Reception.Dashboard.Data.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PinFailures")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PinHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PinLockedUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SecurityStamp")
@@ -306,6 +312,7 @@ namespace Reception.Dashboard.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");

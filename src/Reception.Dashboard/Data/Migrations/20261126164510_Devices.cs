@@ -11,8 +11,21 @@ namespace Reception.Dashboard.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "PinFailures",
+                table: "Users",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<string>(
                 name: "PinHash",
+                table: "Users",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "PinLockedUntil",
                 table: "Users",
                 type: "TEXT",
                 nullable: true);
@@ -84,7 +97,15 @@ namespace Reception.Dashboard.Data.Migrations
                 name: "Devices");
 
             migrationBuilder.DropColumn(
+                name: "PinFailures",
+                table: "Users");
+
+            migrationBuilder.DropColumn(
                 name: "PinHash",
+                table: "Users");
+
+            migrationBuilder.DropColumn(
+                name: "PinLockedUntil",
                 table: "Users");
         }
     }
