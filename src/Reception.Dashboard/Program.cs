@@ -32,6 +32,7 @@ builder.Services.AddAntiforgery(o =>
 });
 
 var app = builder.Build();
+FormErrors.Logger = app.Services.GetRequiredService<ILogger<FormErrors>>();
 
 if (!app.Environment.IsDevelopment())
 {

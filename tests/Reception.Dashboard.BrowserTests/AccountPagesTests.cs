@@ -44,4 +44,25 @@ public sealed class AccountPagesTests
         await page.GotoAsync(new Uri(app.BaseAddress, "/board").ToString());
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"));
     }
+
+    [Fact]
+    public async Task SiteAdmin_CreatesAnAccount_WithItsFirstRole_AndSeesItsOneTimePassword()
+    {
+        using var app = new TestApp();
+        var site = await app.CreateSiteAsync();
+        await app.CreateUserAsync("site-admin", site.Id, roles: Reception.Dashboard.Client.Contracts.SiteRole.Admin);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        await SignedIn.AsAsync(page, app.BaseAddress, "site-admin", TestApp.Password);
+
+        await page.GotoAsync(new Uri(app.BaseAddress, "/admin/users").ToString());
+        await Expect(page.GetByTestId("interactive")).ToHaveAttributeAsync("data-ready", "true");
+        await page.GetByTestId("new-user-name").FillAsync("new-guard");
+        await page.GetByTestId("new-display-name").FillAsync("新保安 New guard");
+        await page.GetByTestId("create-user").ClickAsync();
+
+        await Expect(page.GetByTestId("one-time-password")).ToContainTextAsync("new-guard");
+        await Expect(page.GetByTestId("users-error")).ToHaveCountAsync(0);
+    }
 }

@@ -47,7 +47,7 @@ public sealed class DevicesBrowserTests
     public async Task WallScreen_ShowsACode_ManagerPairsIt_ThenRevokesIt_AndItShowsACodeAgain()
     {
         using var app = new TestApp(seedDemoData: true);
-        var (siteId, _) = await DemoGuardAsync(app);
+        var siteId = await app.DemoSiteIdAsync();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browser.LaunchAsync(playwright);
         var screen = await (await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } })).NewPageAsync();

@@ -24,7 +24,7 @@ public sealed class SecurityBrowserTests
     public async Task EveryPage_RunsUnderTheContentSecurityPolicy_WithoutAViolation()
     {
         using var app = new TestApp(seedDemoData: true);
-        var (siteId, _) = await DevicesBrowserTests.DemoGuardAsync(app);
+        var siteId = await app.DemoSiteIdAsync();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
@@ -83,7 +83,7 @@ public sealed class SecurityBrowserTests
     public async Task ScriptPayloads_InEveryFreeTextField_RenderAsText_OnTheBoardDeskAndWall()
     {
         using var app = new TestApp(seedDemoData: true);
-        var (siteId, _) = await DevicesBrowserTests.DemoGuardAsync(app);
+        var siteId = await app.DemoSiteIdAsync();
         using var http = app.Http();
         var site = await http.GetFromJsonAsync<SiteDto>($"/api/sites/{siteId}", BoardJson.Options);
         (await http.PutAsJsonAsync($"/api/sites/{siteId}", new UpdateSite(Payloads[0], site!.TimeZoneId, site.Version), BoardJson.Options)).EnsureSuccessStatusCode();
@@ -100,7 +100,7 @@ public sealed class SecurityBrowserTests
             csv.Append($"X座,90{i},\"{Payloads[i].Replace("\"", "\"\"")}\",138 0000 999{i},owner\n");
         }
 
-        (await http.PostAsync($"/api/sites/{siteId}/units/import", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        (await http.PostCsvAsync($"/api/sites/{siteId}/units/import", csv.ToString())).EnsureSuccessStatusCode();
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browser.LaunchAsync(playwright);

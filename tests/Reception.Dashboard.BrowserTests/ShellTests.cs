@@ -14,7 +14,7 @@ public sealed class ShellTests
     public async Task AdminCreatesAPost_TheBoardInAnotherWindowShowsItWithoutReload()
     {
         using var app = new TestApp(seedDemoData: true);
-        var siteId = await DemoSiteIdAsync(app);
+        var siteId = await app.DemoSiteIdAsync();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browser.LaunchAsync(playwright);
         var admin = await (await browser.NewContextAsync()).NewPageAsync();
@@ -39,7 +39,7 @@ public sealed class ShellTests
     public async Task AdminForm_RefusedValue_ShowsTheProblemAndKeepsWhatWasTyped()
     {
         using var app = new TestApp(seedDemoData: true);
-        var siteId = await DemoSiteIdAsync(app);
+        var siteId = await app.DemoSiteIdAsync();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
@@ -79,7 +79,7 @@ public sealed class ShellTests
         var folder = Path.Combine(Path.GetTempPath(), "reception-tests", Guid.NewGuid().ToString("N"));
         await using var first = new TestApp(seedDemoData: true, folder: folder) { KeepFolder = true };
         var port = first.BaseAddress.Port;
-        var siteId = await DemoSiteIdAsync(first);
+        var siteId = await first.DemoSiteIdAsync();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
@@ -98,12 +98,5 @@ public sealed class ShellTests
         using var second = new TestApp(folder: folder, port: port);
         await Expect(status).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 60_000 });
         await Expect(page.GetByTestId("wall-site")).ToHaveTextAsync(DemoData.SiteName);
-    }
-
-    private static async Task<Guid> DemoSiteIdAsync(TestApp app)
-    {
-        using var http = app.Http();
-        var sites = await http.GetFromJsonAsync<List<SiteDto>>("/api/sites", BoardJson.Options);
-        return sites!.Single(s => s.Name == DemoData.SiteName).Id;
     }
 }

@@ -32,7 +32,7 @@ public sealed class WallScreenBrowserTests
     public async Task PairedWall_At1920x1080_HasLargeFigures_LargeText_AndSevenToOneContrast()
     {
         using var app = new TestApp(seedDemoData: true);
-        var (siteId, _) = await DevicesBrowserTests.DemoGuardAsync(app);
+        var siteId = await app.DemoSiteIdAsync();
         var screen = await Reception.Dashboard.Tests.Features.Devices.DeviceSite.PairWallAsync(app, siteId, await app.SignInAsync("manager", DemoData.DemoPassword));
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browser.LaunchAsync(playwright);
@@ -49,6 +49,7 @@ public sealed class WallScreenBrowserTests
         var figures = await StylesAsync(page, ".wall-number");
         var text = await StylesAsync(page, ".wall-header h1, .wall-clock, .wall-label, .wall-feed p, .wall-time, #components-reconnect-modal [data-text]");
         Assert.NotEmpty(figures);
+        Assert.NotEmpty(text);
         Assert.All(figures, f => Assert.True(f.Size >= 48, $"figure '{f.Text}' is {f.Size}px"));
         Assert.All(text, t => Assert.True(t.Size >= 24, $"text '{t.Text}' is {t.Size}px"));
         Assert.All(figures.Concat(text), s => Assert.True(s.Contrast >= 7, $"'{s.Text}' has contrast {s.Contrast:0.0}:1"));
@@ -59,7 +60,7 @@ public sealed class WallScreenBrowserTests
     {
         // Heartbeats an hour apart: the page's connection stays open, but nothing says the figures are current.
         using var app = new TestApp(seedDemoData: true, settings: new Dictionary<string, string> { ["Realtime:HeartbeatInterval"] = "01:00:00" });
-        var (siteId, _) = await DevicesBrowserTests.DemoGuardAsync(app);
+        var siteId = await app.DemoSiteIdAsync();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();

@@ -10,10 +10,13 @@ public sealed class FormErrors
 {
     private IReadOnlyDictionary<string, string[]> _fields = new Dictionary<string, string[]>();
 
-    public string? Message { get; private set; }
+    /// <summary>
+    /// Where faults go. Set once at start-up: every page makes its own FormErrors, and passing
+    /// each one a logger would add a parameter to every page for the same single line.
+    /// </summary>
+    public static ILogger? Logger { get; set; }
 
-    /// <summary>The last fault that was not a refusal, for the page to log.</summary>
-    public Exception? UnexpectedError { get; private set; }
+    public string? Message { get; private set; }
 
     /// <summary>For forms without per-field errors: the field errors themselves, else the message.</summary>
     public string? Summary => _fields.Count > 0 ? string.Join(" ", _fields.Values.SelectMany(errors => errors)) : Message;
@@ -25,7 +28,6 @@ public sealed class FormErrors
     public void Clear()
     {
         Message = null;
-        UnexpectedError = null;
         _fields = new Dictionary<string, string[]>();
     }
 
@@ -51,7 +53,7 @@ public sealed class FormErrors
         {
             // A fault, not a refusal: the page stays usable and says so; the server log has the details.
             Message = ErrorText.Get("Unexpected");
-            UnexpectedError = ex;
+            Logger?.LogError(ex, "A page action failed");
         }
 
         return false;

@@ -36,6 +36,9 @@ public static class Validation
         rule.MaximumLength(max).WithMessage(_ => ErrorText.Get("MaxLength", max));
 
     public static IRuleBuilderOptions<T, TEnum> KnownValue<T, TEnum>(this IRuleBuilder<T, TEnum> rule) where TEnum : struct, Enum =>
-        rule.IsInEnum().WithMessage(_ => ErrorText.Get(
-            "ChooseOneOf", string.Join(", ", Enum.GetNames<TEnum>().Select(JsonNamingPolicy.CamelCase.ConvertName))));
+        rule.IsInEnum().WithMessage(_ => ChooseOneOf<TEnum>());
+
+    /// <summary>"Choose one of: …" with the names as the API writes them (camelCase).</summary>
+    public static string ChooseOneOf<TEnum>() where TEnum : struct, Enum =>
+        ErrorText.Get("ChooseOneOf", string.Join(", ", Enum.GetNames<TEnum>().Select(JsonNamingPolicy.CamelCase.ConvertName)));
 }

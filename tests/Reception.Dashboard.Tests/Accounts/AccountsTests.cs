@@ -92,7 +92,7 @@ public sealed class AccountsTests
         using var admin = app.Http();
         (await admin.DeleteAsync($"/api/sites/{site.Id}/roles/{operatorUser.Id}/CommandCenter")).EnsureSuccessStatusCode();
 
-        await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(HubConnectionState.Disconnected, connection.State);
     }
 

@@ -40,6 +40,10 @@ public static class Api
         return http.SendAsync(request);
     }
 
+    /// <summary>Posts a CSV file's text, as a browser uploading it would.</summary>
+    public static Task<HttpResponseMessage> PostCsvAsync(this HttpClient http, string url, string csv) =>
+        http.PostAsync(url, new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"));
+
     public static Task<HttpResponseMessage> SendRawAsync(this HttpClient http, HttpMethod method, string url, string json) =>
         http.SendAsync(new HttpRequestMessage(method, url) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") });
 

@@ -175,6 +175,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return new TestUser(JsonSerializer.Deserialize<MeDto>(body, BoardJson.Options)!.UserId, userName, cookies, this);
     }
 
+    /// <summary>The id of the demo site, for an app started with demo data.</summary>
+    public async Task<Guid> DemoSiteIdAsync()
+    {
+        using var http = Http();
+        var sites = await http.GetFromJsonAsync<List<SiteDto>>("/api/sites", BoardJson.Options);
+        return sites!.Single(s => s.Name == Reception.Dashboard.Data.DemoData.SiteName).Id;
+    }
+
     /// <summary>Creates a site as <see cref="Root"/>.</summary>
     public async Task<SiteDto> CreateSiteAsync(string name = "Test Plaza", string timeZoneId = "Asia/Shanghai")
     {

@@ -44,6 +44,22 @@ public static class Access
 
     public static Guid DemandSignedIn(ClaimsPrincipal user) => user.UserId() ?? throw new UnauthenticatedException();
 
+    /// <summary>
+    /// A person signed in with their password: not a token, not a PIN session on a guard phone.
+    /// Accounts, roles, tokens, passwords and PINs are managed only so: a token that holds Admin
+    /// must not mint accounts or passwords that outlive it, nor a PIN open more than a guard's session.
+    /// </summary>
+    public static Guid DemandPerson(ClaimsPrincipal user)
+    {
+        var userId = DemandSignedIn(user);
+        if (user.TokenIdOf() is not null || user.DeviceIdOf() is not null)
+        {
+            throw new ForbiddenException(ErrorText.Get("PersonOnly"));
+        }
+
+        return userId;
+    }
+
     public static void DemandSystemAdmin(ClaimsPrincipal user)
     {
         DemandSignedIn(user);

@@ -42,11 +42,8 @@ public static class AccountsApi
 
         auth.MapPost("/change-password", async (ClaimsPrincipal user, ChangePasswordRequest request, UserManager<User> users, SignInManager<User> signIn, HubConnections connections) =>
         {
+            Access.DemandPerson(user);
             var me = await users.GetUserAsync(user) ?? throw new UnauthenticatedException();
-            if (user.TokenIdOf() is not null)
-            {
-                throw new ForbiddenException("A token cannot change a password; sign in as a person.");
-            }
 
             var result = await users.ChangePasswordAsync(me, request.CurrentPassword ?? "", request.NewPassword ?? "");
             if (!result.Succeeded)

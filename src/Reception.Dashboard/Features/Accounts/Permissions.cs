@@ -37,7 +37,5 @@ public static class Permissions
         [Permission.ManageScreens] = [SiteRole.Admin, SiteRole.Manager],
     };
 
-    public static IReadOnlyList<SiteRole> RolesFor(Permission permission) => Table[permission];
-
     public static bool Grants(SiteRole role, Permission permission) => Table[permission].Contains(role);
 }

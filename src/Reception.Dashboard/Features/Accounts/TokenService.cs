@@ -23,11 +23,7 @@ public sealed class TokenService(IDbContextFactory<ReceptionDbContext> dbFactory
 
     public async Task<CreatedTokenDto> CreateAsync(ClaimsPrincipal user, CreateTokenRequest request, CancellationToken ct)
     {
-        var userId = Access.DemandSignedIn(user);
-        if (user.TokenIdOf() is not null || user.DeviceIdOf() is not null)
-        {
-            throw new ForbiddenException("Tokens are made by a person signed in with a password, not by a token or on a phone.");
-        }
+        var userId = Access.DemandPerson(user);
 
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > Validation.NameMaxLength)
@@ -37,7 +33,7 @@ public sealed class TokenService(IDbContextFactory<ReceptionDbContext> dbFactory
 
         if (!Enum.IsDefined(request.Role))
         {
-            errors["role"] = [$"Choose one of: {string.Join(", ", Enum.GetNames<SiteRole>())}."];
+            errors["role"] = [Validation.ChooseOneOf<SiteRole>()];
         }
 
         if (request.ExpiresInDays is < 1 or > MaxExpiryDays)

@@ -45,7 +45,7 @@ public sealed class UserAdminService(
         }
         else if (!Enum.IsDefined(request.Role.Value))
         {
-            errors["role"] = [$"Choose one of: {string.Join(", ", Enum.GetNames<SiteRole>())}."];
+            errors["role"] = [Validation.ChooseOneOf<SiteRole>()];
         }
 
         if (errors.Count > 0)
@@ -62,10 +62,23 @@ public sealed class UserAdminService(
 
         var password = NewPassword();
         var user = await CreateUserAsync(request.UserName!.Trim(), request.DisplayName!.Trim(), password, systemAdmin: false, ct);
-        var created = request.SiteId is { } site
-            ? await GrantRoleAsync(actor, site, new GrantRoleRequest(user.Id, request.Role!.Value), null, ct)
-            : ToDto(user, []);
-        return new UserWithPasswordDto(created, password);
+        if (request.SiteId is not { } site)
+        {
+            return new UserWithPasswordDto(ToDto(user, []), password);
+        }
+
+        try
+        {
+            return new UserWithPasswordDto(await GrantRoleAsync(actor, site, new GrantRoleRequest(user.Id, request.Role!.Value), null, ct), password);
+        }
+        catch
+        {
+            // An account without its first role is invisible to the site Admin who made it, and its
+            // password was never shown: take it back, so the name can be used again.
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<UserManager<User>>().DeleteAsync(user);
+            throw;
+        }
     }
 
     /// <summary>Creates the first administrator with the one-time setup code; refused once anyone exists.</summary>
@@ -158,10 +171,10 @@ public sealed class UserAdminService(
     public async Task<UserDto> GrantRoleAsync(ClaimsPrincipal actor, Guid siteId, GrantRoleRequest request, string? idempotencyKey, CancellationToken ct)
     {
         var who = Access.Demand(actor, siteId, Permission.ManageRoles);
-        DemandPerson(actor);
+        Access.DemandPerson(actor);
         if (!Enum.IsDefined(request.Role))
         {
-            throw RuleViolationException.For("role", $"Choose one of: {string.Join(", ", Enum.GetNames<SiteRole>())}.");
+            throw RuleViolationException.For("role", Validation.ChooseOneOf<SiteRole>());
         }
 
         var user = await writer.WriteAsync(siteId, new Command(who, $"roles.grant:{siteId}", request, idempotencyKey), async (db, events) =>
@@ -185,7 +198,7 @@ public sealed class UserAdminService(
     public async Task<UserDto> RevokeRoleAsync(ClaimsPrincipal actor, Guid siteId, Guid userId, SiteRole role, string? idempotencyKey, CancellationToken ct)
     {
         var who = Access.Demand(actor, siteId, Permission.ManageRoles);
-        DemandPerson(actor);
+        Access.DemandPerson(actor);
         await writer.WriteAsync(siteId, new Command(who, $"roles.revoke:{siteId}:{userId}:{role}", null, idempotencyKey), async (db, events) =>
         {
             await db.EnsureSiteExistsAsync(siteId, ct);
@@ -255,20 +268,10 @@ public sealed class UserAdminService(
 
     private static void DemandAnyAdmin(ClaimsPrincipal actor)
     {
-        DemandPerson(actor);
+        Access.DemandPerson(actor);
         if (!Access.IsAnyAdmin(actor))
         {
             throw new ForbiddenException("Only administrators manage accounts.");
-        }
-    }
-
-    // A token that holds Admin must not be able to mint accounts or passwords that outlive it.
-    private static void DemandPerson(ClaimsPrincipal actor)
-    {
-        Access.DemandSignedIn(actor);
-        if (actor.TokenIdOf() is not null || actor.DeviceIdOf() is not null)
-        {
-            throw new ForbiddenException("Accounts and roles are managed by a person signed in with a password, not a token or a phone.");
         }
     }
 

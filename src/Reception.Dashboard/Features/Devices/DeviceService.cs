@@ -15,6 +15,12 @@ public sealed class DeviceService(IDbContextFactory<ReceptionDbContext> dbFactor
     public static readonly TimeSpan EnrolmentLifetime = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan PairingLifetime = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Raised with a device's id when it is revoked, so that open pages of a screen leave at once;
+    /// hub connections are closed through <see cref="HubConnections"/>, other requests are refused by their cookie check.
+    /// </summary>
+    public event Action<Guid>? Revoked;
+
     // Screens waiting for a code are created by anyone who opens /wall; this caps what that can cost.
     public const int MaxWaitingScreens = 200;
     private static readonly TimeSpan LastSeenPrecision = TimeSpan.FromMinutes(1);
@@ -72,7 +78,7 @@ public sealed class DeviceService(IDbContextFactory<ReceptionDbContext> dbFactor
 
         if (!Enum.IsDefined(request.View))
         {
-            errors["view"] = [ErrorText.Get("ChooseOneOf", string.Join(", ", Enum.GetNames<WallView>()))];
+            errors["view"] = [Validation.ChooseOneOf<WallView>()];
         }
 
         if (errors.Count > 0)
@@ -116,6 +122,7 @@ public sealed class DeviceService(IDbContextFactory<ReceptionDbContext> dbFactor
         {
             await db.SaveChangesAsync(ct);
             connections.AbortAll(device.Id);
+            Revoked?.Invoke(device.Id);
         }
 
         return device.ToDto();
@@ -254,12 +261,6 @@ public sealed class DeviceService(IDbContextFactory<ReceptionDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return (await FindAsync(db, secret, ct))?.ToDto();
-    }
-
-    public async Task<bool> IsActiveAsync(Guid deviceId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Devices.AnyAsync(d => d.Id == deviceId && d.Status == DeviceStatus.Active, ct);
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

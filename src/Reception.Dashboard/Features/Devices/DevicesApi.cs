@@ -59,9 +59,8 @@ public static class DevicesApi
             {
                 PhoneSignInOutcome.SignedIn => TypedResults.Ok(new PhoneSignedInDto(siteId!.Value)),
                 // The request is fine; the calling device's state does not allow it.
-                PhoneSignInOutcome.NotEnrolled => TypedResults.Problem(ErrorText.Get("Phone.NotEnrolled"), statusCode: StatusCodes.Status409Conflict, title: "This phone is not enrolled."),
-                PhoneSignInOutcome.LockedOut => TypedResults.Problem(ErrorText.Get("Phone.LockedOut"), statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in."),
-                _ => TypedResults.Problem(ErrorText.Get("Phone.WrongPin"), statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in."),
+                PhoneSignInOutcome.NotEnrolled => TypedResults.Problem(outcome.Message(), statusCode: StatusCodes.Status409Conflict, title: "This phone is not enrolled."),
+                _ => TypedResults.Problem(outcome.Message(), statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in."),
             };
         })
             .WithSummary("Signs a guard in on an enrolled phone with staff number and PIN.")

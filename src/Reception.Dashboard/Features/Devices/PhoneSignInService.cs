@@ -18,6 +18,17 @@ public enum PhoneSignInOutcome
     LockedOut,
 }
 
+public static class PhoneSignInOutcomes
+{
+    /// <summary>What the guard is told, on the phone's page and in the API's problem alike.</summary>
+    public static string Message(this PhoneSignInOutcome outcome) => ErrorText.Get(outcome switch
+    {
+        PhoneSignInOutcome.NotEnrolled => "Phone.NotEnrolled",
+        PhoneSignInOutcome.LockedOut => "Phone.LockedOut",
+        _ => "Phone.WrongPin",
+    });
+}
+
 /// <summary>
 /// A guard signs in on an enrolled phone with their staff number and PIN. The PIN is short, so it
 /// only works on a phone the site enrolled, it locks out on its own after five misses, and the
@@ -95,11 +106,7 @@ public sealed class PhoneSignInService(
     /// <summary>Sets the signed-in person's own PIN; their password proves it is them, and wrong ones count towards lockout.</summary>
     public async Task SetPinAsync(ClaimsPrincipal principal, SetPinRequest request)
     {
-        Access.DemandSignedIn(principal);
-        if (principal.TokenIdOf() is not null || principal.DeviceIdOf() is not null)
-        {
-            throw new ForbiddenException(ErrorText.Get("Pin.PersonOnly"));
-        }
+        Access.DemandPerson(principal);
 
         var user = await users.GetUserAsync(principal) ?? throw new UnauthenticatedException();
         var pin = request.Pin ?? "";

@@ -192,7 +192,7 @@ public sealed class RosterService(IDbContextFactory<ReceptionDbContext> dbFactor
         {
             if (!Enum.IsDefined(assignments[i].Duty))
             {
-                errors[$"assignments[{i}].duty"] = [$"Choose one of: {string.Join(", ", Enum.GetNames<DutyKind>())}."];
+                errors[$"assignments[{i}].duty"] = [Validation.ChooseOneOf<DutyKind>()];
             }
         }
 

@@ -35,8 +35,8 @@ public sealed class UnitsImportTests
         var site = await app.CreateSiteAsync();
         using var http = app.Http();
 
-        var first = await (await PostCsvAsync(http, $"/api/sites/{site.Id}/units/import", Good)).ReadAsync<ImportResult>();
-        var again = await (await PostCsvAsync(http, $"/api/sites/{site.Id}/units/import", Good.Replace("138 0000 0001", "138 0000 9999"))).ReadAsync<ImportResult>();
+        var first = await (await http.PostCsvAsync($"/api/sites/{site.Id}/units/import", Good)).ReadAsync<ImportResult>();
+        var again = await (await http.PostCsvAsync($"/api/sites/{site.Id}/units/import", Good.Replace("138 0000 0001", "138 0000 9999"))).ReadAsync<ImportResult>();
         var units = await (await http.GetAsync($"/api/sites/{site.Id}/units")).ReadAsync<List<UnitDto>>();
 
         Assert.Equal(new ImportResult(3, 0, 0), first);
@@ -53,8 +53,8 @@ public sealed class UnitsImportTests
         var site = await app.CreateSiteAsync();
         using var http = app.Http();
 
-        var preview = await (await PostCsvAsync(http, $"/api/sites/{site.Id}/units/import/preview", Bad)).ReadAsync<ImportPreview>();
-        var refused = await (await PostCsvAsync(http, $"/api/sites/{site.Id}/units/import", Bad)).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var preview = await (await http.PostCsvAsync($"/api/sites/{site.Id}/units/import/preview", Bad)).ReadAsync<ImportPreview>();
+        var refused = await (await http.PostCsvAsync($"/api/sites/{site.Id}/units/import", Bad)).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal([2, 3], preview.Rows.Select(r => r.Line));
         Assert.Contains(preview.Rows[0].Errors, e => e.StartsWith("building"));
@@ -70,10 +70,10 @@ public sealed class UnitsImportTests
         var site = await app.CreateSiteAsync();
         using var http = app.Http();
 
-        await (await PostCsvAsync(http, $"/api/sites/{site.Id}/units/import", Mixed)).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await (await http.PostCsvAsync($"/api/sites/{site.Id}/units/import", Mixed)).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal(0, await app.QueryDbAsync(db => db.Units.CountAsync()));
 
-        var result = await (await PostCsvAsync(http, $"/api/sites/{site.Id}/units/import?validRowsOnly=true", Mixed)).ReadAsync<ImportResult>();
+        var result = await (await http.PostCsvAsync($"/api/sites/{site.Id}/units/import?validRowsOnly=true", Mixed)).ReadAsync<ImportResult>();
 
         Assert.Equal(new ImportResult(2, 0, 1), result);
         Assert.Equal(2, await app.QueryDbAsync(db => db.Units.CountAsync()));
@@ -89,7 +89,7 @@ public sealed class UnitsImportTests
         var site = await app.CreateSiteAsync();
         using var http = app.Http();
 
-        var problem = await (await PostCsvAsync(http, $"/api/sites/{site.Id}/units/import", csv)).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var problem = await (await http.PostCsvAsync($"/api/sites/{site.Id}/units/import", csv)).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
 
         Assert.Contains(expected, problem.GetProperty("errors").GetProperty("file")[0].GetString());
     }
@@ -100,7 +100,7 @@ public sealed class UnitsImportTests
         using var app = new TestApp();
         var site = await app.CreateSiteAsync();
         using var http = app.Http();
-        (await PostCsvAsync(http, $"/api/sites/{site.Id}/units/import", Good)).EnsureSuccessStatusCode();
+        (await http.PostCsvAsync($"/api/sites/{site.Id}/units/import", Good)).EnsureSuccessStatusCode();
 
         var bytes = await http.GetByteArrayAsync($"/api/sites/{site.Id}/units/export");
         var events = await http.GetStringAsync($"/api/sites/{site.Id}/events");
@@ -135,7 +135,7 @@ public sealed class UnitsImportTests
         using var http = app.Http();
         const string csv = "building,room,name,phone,kind\nA座,101,\"王小明,138,owner\nA座,102,李四,,tenant\n";
 
-        var preview = await (await PostCsvAsync(http, $"/api/sites/{site.Id}/units/import/preview", csv)).ReadAsync<ImportPreview>();
+        var preview = await (await http.PostCsvAsync($"/api/sites/{site.Id}/units/import/preview", csv)).ReadAsync<ImportPreview>();
 
         Assert.NotEmpty(preview.Rows);
         Assert.True(preview.InvalidRows >= 1);
@@ -155,7 +155,4 @@ public sealed class UnitsImportTests
         Assert.Contains("UTF-8", problem.GetProperty("errors").GetProperty("file")[0].GetString());
         Assert.Equal(0, await app.QueryDbAsync(db => db.Units.CountAsync()));
     }
-
-    private static Task<HttpResponseMessage> PostCsvAsync(HttpClient http, string url, string csv) =>
-        http.PostAsync(url, new StringContent(csv, Encoding.UTF8, "text/csv"));
 }
