@@ -64,6 +64,8 @@ public sealed class ShellTests
         var page = await (await browser.NewContextAsync(new() { Locale = "en-US" })).NewPageAsync();
         await page.GotoAsync(app.BaseAddress.ToString());
         await Expect(page.GetByTestId("open-board")).ToHaveTextAsync("Open the board");
+        // A click while the circuit attaches can be lost on a busy machine: click once it is live.
+        await Expect(page.GetByTestId("interactive")).ToHaveAttributeAsync("data-ready", "true");
 
         await page.GetByTestId("language").ClickAsync();
 
