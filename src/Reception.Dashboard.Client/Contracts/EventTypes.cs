@@ -35,6 +35,40 @@ public static class EventTypes
     public const string RosterChanged = "roster.changed";
     /// <summary>Data: <see cref="UnitsImported"/>.</summary>
     public const string UnitsImported = "units.imported";
+    /// <summary>Data: <see cref="VisitChanged"/>.</summary>
+    public const string VisitAnnounced = "visit.announced";
+    /// <summary>Data: <see cref="VisitChanged"/>; every deadline moved with the arrival.</summary>
+    public const string VisitRescheduled = "visit.rescheduled";
+    /// <summary>Data: <see cref="VisitChanged"/>.</summary>
+    public const string VisitCancelled = "visit.cancelled";
+    /// <summary>Data: <see cref="VisitChanged"/>.</summary>
+    public const string VisitArrived = "visit.arrived";
+    /// <summary>Data: <see cref="VisitChanged"/>.</summary>
+    public const string VisitEnded = "visit.ended";
+    /// <summary>Data: <see cref="VisitPlanChanged"/>.</summary>
+    public const string VisitPlanChanged = "visit.plan-changed";
+    /// <summary>Data: <see cref="ChecklistItemChanged"/>.</summary>
+    public const string ItemTicked = "visit.item-ticked";
+    /// <summary>Data: <see cref="ChecklistItemChanged"/>.</summary>
+    public const string ItemUndone = "visit.item-undone";
+    /// <summary>Data: <see cref="ChecklistItemChanged"/>; raised once, at the deadline, by the scheduler.</summary>
+    public const string ItemLate = "visit.item-late";
+    /// <summary>Data: <see cref="PostProblemChanged"/>.</summary>
+    public const string PostBlocked = "visit.post-blocked";
+    /// <summary>Data: <see cref="PostProblemChanged"/>.</summary>
+    public const string PostUnblocked = "visit.post-unblocked";
+    /// <summary>Data: <see cref="PostReadinessChanged"/>.</summary>
+    public const string PostReadiness = "visit.post-readiness";
+    /// <summary>Data: <see cref="VisitDeadlineReached"/>; 30 minutes before the arrival.</summary>
+    public const string ReadyByReached = "visit.t30-reached";
+    /// <summary>Data: <see cref="VisitDeadlineReached"/>; the expected arrival time came.</summary>
+    public const string ArrivalDue = "visit.arrival-due";
+    /// <summary>Data: <see cref="ReadinessReported"/>.</summary>
+    public const string ReportComposed = "visit.report-composed";
+    /// <summary>Data: <see cref="ReadinessReported"/>.</summary>
+    public const string ReportAcknowledged = "visit.report-acknowledged";
+    /// <summary>Data: <see cref="ChecklistTemplateChanged"/>.</summary>
+    public const string ChecklistTemplateChanged = "checklist.template-changed";
 }
 
 /// <summary>A site's settings changed.</summary>

@@ -9,7 +9,9 @@ using Reception.Dashboard.Features.Shifts;
 using Reception.Dashboard.Features.Sites;
 using Reception.Dashboard.Features.Staff;
 using Reception.Dashboard.Features.Units;
+using Reception.Dashboard.Features.Visits;
 using Reception.Dashboard.Infrastructure.Idempotency;
+using Reception.Dashboard.Infrastructure.Scheduling;
 using Reception.Dashboard.Realtime;
 
 namespace Reception.Dashboard.Data;
@@ -29,6 +31,10 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
     public DbSet<RosterEntry> Roster => Set<RosterEntry>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Device> Devices => Set<Device>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<VisitItem> VisitItems => Set<VisitItem>();
+    public DbSet<ChecklistTemplateItem> ChecklistTemplate => Set<ChecklistTemplateItem>();
+    public DbSet<DueJob> DueJobs => Set<DueJob>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

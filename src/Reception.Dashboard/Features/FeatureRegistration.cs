@@ -8,7 +8,9 @@ using Reception.Dashboard.Features.Shifts;
 using Reception.Dashboard.Features.Sites;
 using Reception.Dashboard.Features.Staff;
 using Reception.Dashboard.Features.Units;
+using Reception.Dashboard.Features.Visits;
 using Reception.Dashboard.Infrastructure.Idempotency;
+using Reception.Dashboard.Infrastructure.Scheduling;
 using Reception.Dashboard.Realtime;
 
 namespace Reception.Dashboard.Features;
@@ -27,6 +29,13 @@ public static class FeatureRegistration
         services.AddTransient<LiveSite>();
         services.AddSingleton<RosterService>();
         services.AddSingleton<UnitService>();
+        services.AddSingleton<VisitService>();
+        services.AddSingleton<ChecklistTemplateService>();
+        services.AddSingleton<VisitArchive>();
+        services.AddSingleton<IDueJobHandler, VisitDeadlines>();
+        services.AddSingleton<DueScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<DueScheduler>());
+        services.AddHostedService<Data.DemoVisit>();
         services.AddHostedService<IdempotencyCleanup>();
         return services;
     }
@@ -49,6 +58,7 @@ public static class FeatureRegistration
             .MapRosterApi()
             .MapUnitsApi()
             .MapDevicesApi()
+            .MapVisitsApi()
             .MapSiteRolesApi();
 
         // Anything else under /api is a 404 problem, never the Blazor router's page.

@@ -94,6 +94,27 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/sites/{siteId:guid}/devices/phones"] = AtSite(Permission.ManagePhones),
         ["POST /api/sites/{siteId:guid}/devices/screens"] = AtSite(Permission.ManageScreens),
         ["POST /api/sites/{siteId:guid}/devices/{deviceId:guid}/revoke"] = AtSite(Permission.ManagePhones),
+        ["GET /api/sites/{siteId:guid}/visits"] = AtSite(Permission.ViewBoard),
+        ["GET /api/sites/{siteId:guid}/visits/plan"] = AtSite(Permission.ManageVisits),
+        ["POST /api/sites/{siteId:guid}/visits"] = AtSite(Permission.ManageVisits),
+        ["GET /api/sites/{siteId:guid}/visits/{visitId:guid}"] = AtSite(Permission.ViewBoard),
+        ["POST /api/sites/{siteId:guid}/visits/{visitId:guid}/reschedule"] = AtSite(Permission.ManageVisits),
+        ["POST /api/sites/{siteId:guid}/visits/{visitId:guid}/cancel"] = AtSite(Permission.ManageVisits),
+        ["POST /api/sites/{siteId:guid}/visits/{visitId:guid}/arrive"] = AtSite(Permission.ManageVisits),
+        ["POST /api/sites/{siteId:guid}/visits/{visitId:guid}/end"] = AtSite(Permission.ManageVisits),
+        ["POST /api/sites/{siteId:guid}/visits/{visitId:guid}/posts"] = AtSite(Permission.ManageVisits),
+        ["DELETE /api/sites/{siteId:guid}/visits/{visitId:guid}/posts/{postId:guid}"] = AtSite(Permission.ManageVisits),
+        ["PUT /api/sites/{siteId:guid}/visits/{visitId:guid}/posts/{postId:guid}/staff"] = AtSite(Permission.ManageVisits),
+        ["POST /api/sites/{siteId:guid}/visits/{visitId:guid}/posts/{postId:guid}/problem"] = AtSite(Permission.TickOwnPost),
+        ["DELETE /api/sites/{siteId:guid}/visits/{visitId:guid}/posts/{postId:guid}/problem"] = AtSite(Permission.TickOwnPost),
+        ["POST /api/sites/{siteId:guid}/visits/{visitId:guid}/items/{itemId:guid}/tick"] = AtSite(Permission.TickOwnPost),
+        ["POST /api/sites/{siteId:guid}/visits/{visitId:guid}/items/{itemId:guid}/undo"] = AtSite(Permission.TickOwnPost),
+        ["POST /api/sites/{siteId:guid}/visits/{visitId:guid}/report"] = AtSite(Permission.ReportReadiness),
+        ["POST /api/sites/{siteId:guid}/visits/{visitId:guid}/report/acknowledge"] = AtSite(Permission.AcknowledgeReport),
+        ["GET /api/sites/{siteId:guid}/visits/{visitId:guid}/timeline"] = AtSite(Permission.ViewStaff),
+        ["GET /api/sites/{siteId:guid}/visits/{visitId:guid}/timeline/export"] = AtSite(Permission.ViewStaff),
+        ["GET /api/sites/{siteId:guid}/checklist-template"] = AtSite(Permission.ViewBoard),
+        ["PUT /api/sites/{siteId:guid}/checklist-template"] = AtSite(Permission.EditChecklists),
         ["PUT /api/auth/pin"] = Person,
         ["POST /api/phone/enrol"] = Anyone,
         ["POST /api/phone/sign-in"] = Anyone,
@@ -288,6 +309,8 @@ public sealed class AuthorizationMatrixTests
         .Replace("{staffId:guid}", Guid.NewGuid().ToString())
         .Replace("{tokenId:guid}", Guid.NewGuid().ToString())
         .Replace("{deviceId:guid}", Guid.NewGuid().ToString())
+        .Replace("{visitId:guid}", Guid.NewGuid().ToString())
+        .Replace("{itemId:guid}", Guid.NewGuid().ToString())
         .Replace("{date}", "2026-11-26")
         .Replace("{culture}", "en")
         + (pattern.EndsWith("/roster") ? "?from=2026-11-23" : "");

@@ -19,6 +19,18 @@ public enum Permission
     ManagePhones,
     /// <summary>Pair wall screens with the site, and revoke them.</summary>
     ManageScreens,
+    /// <summary>Announce, move, cancel, start and end visits; adjust their staffing plans.</summary>
+    ManageVisits,
+    /// <summary>Tick the checklist of one's own post and report its problems; a Guard reaches only their own post.</summary>
+    TickOwnPost,
+    /// <summary>Tick any post's checklist on a guard's behalf, and clear any post's problem.</summary>
+    TickAnyPost,
+    /// <summary>Compose the foreman's readiness report for a visit (§4.4.3).</summary>
+    ReportReadiness,
+    /// <summary>Acknowledge the foreman's readiness report (§4.4.3).</summary>
+    AcknowledgeReport,
+    /// <summary>Edit the site's visit checklist templates.</summary>
+    EditChecklists,
 }
 
 /// <summary>The one table of which role grants which permission. System administrators hold every permission everywhere.</summary>
@@ -35,6 +47,12 @@ public static class Permissions
         [Permission.ManageRoles] = [SiteRole.Admin],
         [Permission.ManagePhones] = [SiteRole.Admin, SiteRole.Manager, SiteRole.Supervisor, SiteRole.Foreman],
         [Permission.ManageScreens] = [SiteRole.Admin, SiteRole.Manager],
+        [Permission.ManageVisits] = [SiteRole.Admin, SiteRole.Manager, SiteRole.CommandCenter],
+        [Permission.TickOwnPost] = [SiteRole.Admin, SiteRole.Manager, SiteRole.CommandCenter, SiteRole.Foreman, SiteRole.Guard],
+        [Permission.TickAnyPost] = [SiteRole.Admin, SiteRole.Manager, SiteRole.CommandCenter, SiteRole.Foreman],
+        [Permission.ReportReadiness] = [SiteRole.Admin, SiteRole.CommandCenter, SiteRole.Foreman],
+        [Permission.AcknowledgeReport] = [SiteRole.Admin, SiteRole.Manager],
+        [Permission.EditChecklists] = [SiteRole.Admin, SiteRole.Manager],
     };
 
     public static bool Grants(SiteRole role, Permission permission) => Table[permission].Contains(role);

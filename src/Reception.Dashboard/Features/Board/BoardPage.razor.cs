@@ -4,15 +4,25 @@ using Microsoft.Extensions.Localization;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Infrastructure;
 using Reception.Dashboard.Localization;
+using Reception.Dashboard.Features.Accounts;
+using Reception.Dashboard.Features.Visits;
+using Reception.Dashboard.Features.Visits.Components;
+using Reception.Dashboard.Realtime;
 
 namespace Reception.Dashboard.Features.Board;
 
 public sealed partial class BoardPage : IDisposable
 {
     private string? _loadError;
+    private IReadOnlyList<VisitDetailDto> _visits = [];
+    private System.Security.Claims.ClaimsPrincipal? _user;
+    private IDisposable? _visitEvents;
 
     [Inject] private LiveSite Live { get; set; } = default!;
     [Inject] private IStringLocalizer<Text> T { get; set; } = default!;
+    [Inject] private IStringLocalizer<VisitText> V { get; set; } = default!;
+    [Inject] private VisitService Visits { get; set; } = default!;
+    [Inject] private EventPublisher Publisher { get; set; } = default!;
 
     [Parameter] public Guid SiteId { get; set; }
 
@@ -20,9 +30,13 @@ public sealed partial class BoardPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        _user = (await AuthenticationState).User;
         try
         {
-            await Live.StartAsync((await AuthenticationState).User, SiteId, work => InvokeAsync(work), () => InvokeAsync(StateHasChanged));
+            // Visits are read whole again on each of their events: they are few, and their states move with the clock.
+            _visitEvents = Publisher.Subscribe(SiteId, e => e.VisitId is not null ? InvokeAsync(ReloadVisitsAsync) : Task.CompletedTask);
+            await Live.StartAsync(_user, SiteId, work => InvokeAsync(work), () => InvokeAsync(StateHasChanged));
+            _visits = await Visits.ListDetailsAsync(_user, SiteId, CancellationToken.None);
         }
         catch (NotFoundException)
         {
@@ -34,7 +48,22 @@ public sealed partial class BoardPage : IDisposable
         }
     }
 
-    private string Describe(BoardEvent e) => EventText.Describe(T, e);
+    /// <summary>Blocked and late posts of the visits still to come or under way, the most urgent first.</summary>
+    private List<(VisitDto Visit, VisitPostDto Post)> Alerts => _visits
+        .Where(v => v.Visit.Status is VisitStatus.Planned or VisitStatus.InProgress)
+        .SelectMany(v => v.Posts.Where(p => p.State is ReadinessState.Blocked or ReadinessState.Late).Select(p => (Visit: v.Visit, Post: p)))
+        .OrderBy(a => ReadinessChip.Urgency(a.Post.State))
+        .ToList();
 
-    public void Dispose() => Live.Dispose();
+    private async Task ReloadVisitsAsync()
+    {
+        _visits = await Visits.ListDetailsAsync(_user!, SiteId, CancellationToken.None);
+        StateHasChanged();
+    }
+
+    public void Dispose()
+    {
+        _visitEvents?.Dispose();
+        Live.Dispose();
+    }
 }

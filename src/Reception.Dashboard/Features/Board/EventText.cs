@@ -4,23 +4,43 @@ using Reception.Dashboard.Localization;
 
 namespace Reception.Dashboard.Features.Board;
 
-/// <summary>One line, in the reader's language, for an event on the board's feed or the wall.</summary>
+/// <summary>One line, in the reader's language, for an event on the board's feed, the wall or a visit's archive.</summary>
 public static class EventText
 {
-    public static string Describe(IStringLocalizer<Text> T, BoardEvent e) => e.Type switch
+    /// <param name="postName">Names the posts that visit events carry only the ids of.</param>
+    public static string Describe(IStringLocalizer<Text> T, BoardEvent e, Func<Guid, string?>? postName = null)
     {
-        EventTypes.PostCreated => T["Event.PostCreated", e.DataAs<PostChanged>().Name],
-        EventTypes.PostUpdated => T["Event.PostUpdated", e.DataAs<PostChanged>().Name],
-        EventTypes.PostArchived => T["Event.PostArchived", e.DataAs<PostChanged>().Name],
-        EventTypes.PostRestored => T["Event.PostRestored", e.DataAs<PostChanged>().Name],
-        EventTypes.SiteCreated => T["Event.SiteCreated", e.DataAs<SiteChanged>().Name],
-        EventTypes.SiteUpdated => T["Event.SiteUpdated", e.DataAs<SiteChanged>().Name],
-        EventTypes.ShiftCreated or EventTypes.ShiftUpdated => T["Event.ShiftChanged"],
-        EventTypes.DepartmentCreated or EventTypes.DepartmentUpdated => T["Event.DepartmentChanged", e.DataAs<DepartmentChanged>().Name],
-        EventTypes.StaffCreated or EventTypes.StaffUpdated => T["Event.StaffChanged"],
-        EventTypes.RoleGranted or EventTypes.RoleRevoked => T["Event.RoleChanged"],
-        EventTypes.RosterChanged => T["Event.RosterChanged"],
-        EventTypes.UnitsImported => T["Event.UnitsImported"],
-        _ => e.Type,
-    };
+        string Post(Guid id) => postName?.Invoke(id) ?? T["Event.APost"];
+        return e.Type switch
+        {
+            EventTypes.PostCreated => T["Event.PostCreated", e.DataAs<PostChanged>().Name],
+            EventTypes.PostUpdated => T["Event.PostUpdated", e.DataAs<PostChanged>().Name],
+            EventTypes.PostArchived => T["Event.PostArchived", e.DataAs<PostChanged>().Name],
+            EventTypes.PostRestored => T["Event.PostRestored", e.DataAs<PostChanged>().Name],
+            EventTypes.SiteCreated => T["Event.SiteCreated", e.DataAs<SiteChanged>().Name],
+            EventTypes.SiteUpdated => T["Event.SiteUpdated", e.DataAs<SiteChanged>().Name],
+            EventTypes.ShiftCreated or EventTypes.ShiftUpdated => T["Event.ShiftChanged"],
+            EventTypes.DepartmentCreated or EventTypes.DepartmentUpdated => T["Event.DepartmentChanged", e.DataAs<DepartmentChanged>().Name],
+            EventTypes.StaffCreated or EventTypes.StaffUpdated => T["Event.StaffChanged"],
+            EventTypes.RoleGranted or EventTypes.RoleRevoked => T["Event.RoleChanged"],
+            EventTypes.RosterChanged => T["Event.RosterChanged"],
+            EventTypes.UnitsImported => T["Event.UnitsImported"],
+            EventTypes.VisitAnnounced or EventTypes.VisitRescheduled or EventTypes.VisitCancelled or EventTypes.VisitArrived or EventTypes.VisitEnded =>
+                T[$"Event.{e.Type}", e.DataAs<VisitChanged>().Title],
+            EventTypes.VisitPlanChanged => T["Event.visit.plan-changed", Post(e.DataAs<VisitPlanChanged>().PostId)],
+            EventTypes.ItemTicked or EventTypes.ItemUndone or EventTypes.ItemLate =>
+                e.DataAs<ChecklistItemChanged>() is var item
+                    ? T[$"Event.{e.Type}", Post(item.PostId), ItemName(T, item.Key)] + (item.OnBehalf ? T["Event.OnBehalf"] : "")
+                    : "",
+            EventTypes.PostBlocked => T["Event.visit.post-blocked", Post(e.DataAs<PostProblemChanged>().PostId), e.DataAs<PostProblemChanged>().Problem ?? ""],
+            EventTypes.PostUnblocked => T["Event.visit.post-unblocked", Post(e.DataAs<PostProblemChanged>().PostId)],
+            EventTypes.PostReadiness => T["Event.visit.post-readiness", Post(e.DataAs<PostReadinessChanged>().PostId), T[$"Readiness.{e.DataAs<PostReadinessChanged>().State}"]],
+            EventTypes.ReadyByReached or EventTypes.ArrivalDue or EventTypes.ReportComposed or EventTypes.ReportAcknowledged => T[$"Event.{e.Type}"],
+            EventTypes.ChecklistTemplateChanged => T["Event.checklist.template-changed"],
+            _ => e.Type,
+        };
+    }
+
+    /// <summary>The default items have names in both languages; a site's own items are shown by their key.</summary>
+    public static string ItemName(IStringLocalizer<Text> T, string key) => T[$"Item.{key}"] is { ResourceNotFound: false } name ? name : key;
 }

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Reception.Dashboard.Client.Contracts;
+using Microsoft.Extensions.Localization;
+using Reception.Dashboard.Localization;
 using Reception.Dashboard.Realtime;
 
 namespace Reception.Dashboard.Features.Board;
@@ -65,6 +67,9 @@ public sealed class LiveSite(EventPublisher publisher, BoardSnapshots snapshots)
     }
 
     public string LocalTime(DateTime utc, string format = "T") => TimeZoneInfo.ConvertTimeFromUtc(utc, Zone).ToString(format);
+
+    /// <summary>The event's line, with the names of the posts it names by id.</summary>
+    public string Describe(IStringLocalizer<Text> T, BoardEvent e) => EventText.Describe(T, e, id => Posts.FirstOrDefault(p => p.Id == id)?.Name);
 
     private async Task ReceiveAsync(BoardEvent e, Func<Task> changed)
     {

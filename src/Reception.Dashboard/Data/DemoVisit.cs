@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Features.Accounts;
+using Reception.Dashboard.Features.Visits;
+
+namespace Reception.Dashboard.Data;
+
+/// <summary>
+/// At every start of the demo, a level-1 visit 45 minutes away with its checklists partly done and one
+/// post blocked, so the board, the guard's phone and the wall have a live visit to show. It goes through
+/// the visit service as the demo command center, so it reaches the event log like any other change.
+/// </summary>
+public sealed class DemoVisit(IServiceScopeFactory scopes, VisitService visits, IOptions<DatabaseOptions> options, TimeProvider clock, ILogger<DemoVisit> logger) : IHostedService
+{
+    public const string Title = "集团总裁参观团 Group president's delegation";
+    public static readonly TimeSpan Ahead = TimeSpan.FromMinutes(45);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.SeedDemoData)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReceptionDbContext>();
+        var site = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Name == DemoData.SiteName, cancellationToken);
+        var command = await scope.ServiceProvider.GetRequiredService<UserManager<User>>().FindByNameAsync("command");
+        if (site is null || command is null)
+        {
+            return;
+        }
+
+        var user = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<User>>().CreateAsync(command);
+        var arrival = clock.GetUtcNow().UtcDateTime + Ahead;
+        var open = await db.Visits.AsNoTracking()
+            .Where(v => v.SiteId == site.Id && v.Title == Title && v.Status == VisitStatus.Planned)
+            .Select(v => (Guid?)v.Id).FirstOrDefaultAsync(cancellationToken);
+        if (open is { } visitId)
+        {
+            await visits.RescheduleAsync(user, site.Id, visitId, new RescheduleVisit(arrival), null, cancellationToken);
+            logger.LogInformation("Demo visit moved to arrive in {Minutes} minutes", Ahead.TotalMinutes);
+            return;
+        }
+
+        var route = await db.Posts.AsNoTracking()
+            .Where(p => p.SiteId == site.Id && !p.Archived && (p.Kind == PostKind.Gate || p.Kind == PostKind.Lobby))
+            .OrderBy(p => p.RouteOrder).Select(p => p.Id).Take(4).ToListAsync(cancellationToken);
+        var visit = await visits.AnnounceAsync(user, site.Id,
+            new AnnounceVisit(Title, 1, arrival, route, "总经理 General manager", "车队从东大门进入 Motorcade enters by the east gate"), null, cancellationToken);
+
+        // Partly done: the first posts on the route are dressed and in position, and a gate off the route has a stuck barrier.
+        foreach (var post in visit.Posts.Take(3))
+        {
+            foreach (var item in post.Items.Take(2))
+            {
+                await visits.TickAsync(user, site.Id, visit.Visit.Id, item.Id, null, cancellationToken);
+            }
+        }
+
+        if (visit.Posts.FirstOrDefault(p => p.Kind == PostKind.Gate && !p.OnRoute) is { } blocked)
+        {
+            await visits.ReportProblemAsync(user, site.Id, visit.Visit.Id, blocked.PostId, new ReportPostProblem("道闸故障 Barrier arm stuck"), null, cancellationToken);
+        }
+
+        logger.LogInformation("Demo visit announced to arrive in {Minutes} minutes", Ahead.TotalMinutes);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Data;
+using Reception.Dashboard.Features.Accounts;
+using Reception.Dashboard.Features.Board;
+using Reception.Dashboard.Infrastructure;
+using Reception.Dashboard.Localization;
+
+namespace Reception.Dashboard.Features.Visits;
+
+/// <summary>
+/// A visit's archive (§4.2.3): its events in order, with who did each, read from the same log the
+/// board is fed from, so the archive and the board cannot disagree.
+/// </summary>
+public sealed class VisitArchive(IDbContextFactory<ReceptionDbContext> dbFactory, IStringLocalizer<Text> text)
+{
+    public async Task<IReadOnlyList<VisitTimelineEntry>> TimelineAsync(ClaimsPrincipal user, Guid siteId, Guid visitId, CancellationToken ct)
+    {
+        // Names of the people who acted: for those who may see staff records.
+        Access.Demand(user, siteId, Permission.ViewStaff);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var stream = await db.SiteStreams.AsNoTracking().SingleOrDefaultAsync(s => s.SiteId == siteId, ct) ?? throw new NotFoundException("Site", siteId);
+        if (!await db.Visits.AnyAsync(v => v.SiteId == siteId && v.Id == visitId, ct))
+        {
+            throw new NotFoundException("Visit", visitId);
+        }
+
+        var events = await db.Events.AsNoTracking().Where(e => e.SiteId == siteId && e.VisitId == visitId).OrderBy(e => e.Seq).ToListAsync(ct);
+        var posts = await db.Posts.AsNoTracking().Where(p => p.SiteId == siteId).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var names = await ActorNamesAsync(db, events.Where(e => e.ActorKind is not null).Select(e => (e.ActorKind!, e.ActorId!)).Distinct().ToList(), ct);
+        return events.Select(e =>
+        {
+            var envelope = e.ToEnvelope(stream.Epoch);
+            var actor = e.ActorKind is null ? null : names.TryGetValue((e.ActorKind, e.ActorId!), out var name) ? name : e.ActorId;
+            return new VisitTimelineEntry(e.Seq, e.At, e.Type, EventText.Describe(text, envelope, id => posts.GetValueOrDefault(id)), actor, e.ActorRole);
+        }).ToList();
+    }
+
+    /// <summary>The timeline as CSV (UTF-8 with BOM, so spreadsheet programs read Chinese), times in the site's zone.</summary>
+    public async Task<string> CsvAsync(ClaimsPrincipal user, Guid siteId, Guid visitId, CancellationToken ct)
+    {
+        var timeline = await TimelineAsync(user, siteId, visitId, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var zone = (await db.Sites.AsNoTracking().SingleAsync(s => s.Id == siteId, ct)).TimeZone;
+        var csv = new StringBuilder();
+        csv.AppendLine(string.Join(',', text["Archive.Seq"], text["Archive.Time"], text["Archive.Event"], text["Archive.Who"], text["Archive.Role"], text["Archive.Type"]));
+        foreach (var entry in timeline)
+        {
+            var local = TimeZoneInfo.ConvertTimeFromUtc(entry.At, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            csv.AppendLine(string.Join(',', new[] { entry.Seq.ToString(CultureInfo.InvariantCulture), local, entry.What, entry.Actor ?? "", entry.ActorRole ?? "", entry.Type }.Select(Quote)));
+        }
+
+        return csv.ToString();
+    }
+
+    // Quoted always; a leading formula character is defused so a spreadsheet never runs a cell.
+    private static string Quote(string value)
+    {
+        var safe = value.Length > 0 && "=+-@".Contains(value[0]) ? "'" + value : value;
+        return "\"" + safe.Replace("\"", "\"\"") + "\"";
+    }
+
+    private async Task<Dictionary<(string Kind, string Id), string>> ActorNamesAsync(ReceptionDbContext db, IReadOnlyList<(string Kind, string Id)> actors, CancellationToken ct)
+    {
+        var ids = actors.Select(a => Guid.TryParse(a.Id, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToList();
+        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var devices = await db.Devices.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var tokens = await db.AccessTokens.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        var names = new Dictionary<(string, string), string>();
+        foreach (var (kind, id) in actors)
+        {
+            var guid = Guid.TryParse(id, out var g) ? g : Guid.Empty;
+            var name = kind switch
+            {
+                "user" => users.GetValueOrDefault(guid),
+                "device" => devices.GetValueOrDefault(guid),
+                "token" => tokens.GetValueOrDefault(guid),
+                "system" => text["Archive.System"].Value,
+                _ => null,
+            };
+            if (name is not null)
+            {
+                names[(kind, id)] = name;
+            }
+        }
+
+        return names;
+    }
+}

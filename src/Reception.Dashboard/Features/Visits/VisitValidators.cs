@@ -1,0 +1,46 @@
+using FluentValidation;
+using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Infrastructure;
+
+namespace Reception.Dashboard.Features.Visits;
+
+public sealed class AnnounceVisitValidator : AbstractValidator<AnnounceVisit>
+{
+    public const int MaxRoute = 50;
+    public const int MaxPosts = 200;
+
+    public AnnounceVisitValidator()
+    {
+        RuleFor(r => r.Title).NotEmpty().WithMessage(_ => ErrorText.Get("GiveTitle"))
+            .MaximumLength(Visit.TitleMaxLength).WithMessage(_ => ErrorText.Get("MaxLength", Visit.TitleMaxLength));
+        RuleFor(r => r.Level).InclusiveBetween(1, 3).WithMessage(_ => ErrorText.Get("VisitLevel"));
+        RuleFor(r => r.Arrival).NotNull().WithMessage(_ => ErrorText.Get("GiveArrival"));
+        RuleFor(r => r.Route).NotEmpty().WithMessage(_ => ErrorText.Get("GiveRoute"))
+            .Must(r => r is null || r.Count <= MaxRoute).WithMessage(_ => ErrorText.Get("RouteTooLong", MaxRoute));
+        RuleFor(r => r.Host).MaxText(Validation.NameMaxLength);
+        RuleFor(r => r.Notes).MaxText(Visit.NotesMaxLength);
+        RuleFor(r => r.Posts).Must(p => p is null || p.Count <= MaxPosts).WithMessage(_ => ErrorText.Get("PlanTooLong", MaxPosts));
+    }
+}
+
+public sealed class ChecklistTemplateValidator : AbstractValidator<ChecklistTemplateItemDto>
+{
+    public const int MaxMinutesBefore = 24 * 60;
+
+    public ChecklistTemplateValidator()
+    {
+        RuleFor(i => i.Key).NotEmpty().WithMessage(_ => ErrorText.Get("GiveKey"))
+            .MaximumLength(ChecklistTemplateItem.KeyMaxLength).WithMessage(_ => ErrorText.Get("MaxLength", ChecklistTemplateItem.KeyMaxLength));
+        RuleFor(i => i.Rule).NotEmpty().WithMessage(_ => ErrorText.Get("GiveRule"))
+            .MaximumLength(ChecklistTemplateItem.RuleMaxLength).WithMessage(_ => ErrorText.Get("MaxLength", ChecklistTemplateItem.RuleMaxLength));
+        RuleFor(i => i.TextZh).NotEmpty().WithMessage(_ => ErrorText.Get("GiveText"))
+            .MaximumLength(ChecklistTemplateItem.TextMaxLength).WithMessage(_ => ErrorText.Get("MaxLength", ChecklistTemplateItem.TextMaxLength));
+        RuleFor(i => i.TextEn).NotEmpty().WithMessage(_ => ErrorText.Get("GiveText"))
+            .MaximumLength(ChecklistTemplateItem.TextMaxLength).WithMessage(_ => ErrorText.Get("MaxLength", ChecklistTemplateItem.TextMaxLength));
+        RuleFor(i => i.PostKinds).NotEmpty().WithMessage(_ => ErrorText.Get("GivePostKinds"))
+            .Must(k => k is null || k.All(Enum.IsDefined)).WithMessage(_ => Validation.ChooseOneOf<PostKind>());
+        RuleFor(i => i.Levels).NotEmpty().WithMessage(_ => ErrorText.Get("VisitLevel"))
+            .Must(l => l is null || l.All(level => level is >= 1 and <= 3)).WithMessage(_ => ErrorText.Get("VisitLevel"));
+        RuleFor(i => i.MinutesBefore).InclusiveBetween(0, MaxMinutesBefore).WithMessage(_ => ErrorText.Get("MinutesBefore", MaxMinutesBefore));
+    }
+}

@@ -1,0 +1,151 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Data;
+using Reception.Dashboard.Realtime;
+
+namespace Reception.Dashboard.Infrastructure.Scheduling;
+
+/// <summary>Fires the jobs of one kind. Runs inside the scheduler's write: its changes and events commit with the job's firing.</summary>
+public interface IDueJobHandler
+{
+    IReadOnlyCollection<string> Kinds { get; }
+
+    Task FireAsync(ReceptionDbContext db, EventBatch events, DueJob job, DateTime now, CancellationToken ct);
+}
+
+/// <summary>
+/// The product's one due-time scheduler. It fires every job whose time has come, oldest first, each
+/// in its own write that first re-reads the row, so a job fires once even if two passes race; at start
+/// it fires whatever came due while the app was down. It sleeps on <see cref="TimeProvider"/> until the
+/// next job, or until a feature arms one (<see cref="Wake"/>).
+/// </summary>
+public sealed class DueScheduler(
+    IDbContextFactory<ReceptionDbContext> dbFactory,
+    SiteWriter writer,
+    IEnumerable<IDueJobHandler> handlers,
+    TimeProvider clock,
+    ILogger<DueScheduler> logger) : BackgroundService
+{
+    public static readonly Actor Actor = new("system", "scheduler", null);
+
+    private const int BatchSize = 100;
+
+    // A safety net for a missed wake-up, and the pause after a job failed to fire.
+    private static readonly TimeSpan IdleCheck = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Dictionary<string, IDueJobHandler> _handlers = handlers.SelectMany(h => h.Kinds.Select(k => (k, h))).ToDictionary(p => p.k, p => p.h);
+
+    /// <summary>Tells the scheduler that jobs changed, so it looks again for the next one.</summary>
+    public void Wake() => _wake.Writer.TryWrite(true);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            TimeSpan wait;
+            try
+            {
+                wait = await FireDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "The scheduler could not read its jobs");
+                wait = RetryDelay;
+            }
+
+            await SleepAsync(wait, stoppingToken);
+        }
+    }
+
+    /// <returns>How long to sleep before the next job is due.</returns>
+    private async Task<TimeSpan> FireDueAsync(CancellationToken ct)
+    {
+        var failed = false;
+        while (true)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            List<DueJob> due;
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            {
+                due = await db.DueJobs.AsNoTracking()
+                    .Where(j => j.FiredAt == null && j.DueAt <= now)
+                    .OrderBy(j => j.DueAt).ThenBy(j => j.Id)
+                    .Take(BatchSize)
+                    .ToListAsync(ct);
+            }
+
+            foreach (var job in due)
+            {
+                failed |= !await TryFireAsync(job, now, ct);
+            }
+
+            if (due.Count < BatchSize || failed)
+            {
+                break;
+            }
+        }
+
+        await using var read = await dbFactory.CreateDbContextAsync(ct);
+        var next = await read.DueJobs.AsNoTracking().Where(j => j.FiredAt == null).OrderBy(j => j.DueAt).Select(j => (DateTime?)j.DueAt).FirstOrDefaultAsync(ct);
+        var untilNext = next is { } at ? at - clock.GetUtcNow().UtcDateTime : IdleCheck;
+        return failed ? RetryDelay : untilNext < TimeSpan.Zero ? TimeSpan.Zero : untilNext > IdleCheck ? IdleCheck : untilNext;
+    }
+
+    private async Task<bool> TryFireAsync(DueJob job, DateTime now, CancellationToken ct)
+    {
+        if (!_handlers.TryGetValue(job.Kind, out var handler))
+        {
+            logger.LogError("No handler for scheduled job kind {Kind}", job.Kind);
+            return false;
+        }
+
+        try
+        {
+            await writer.WriteAsync(job.SiteId, new Command(Actor, "scheduler.fire", null, null), async (db, events) =>
+            {
+                // Re-read inside the write: a job fired by another pass, moved or disarmed meanwhile is left alone.
+                var current = await db.DueJobs.SingleOrDefaultAsync(j => j.Id == job.Id && j.FiredAt == null && j.DueAt <= now, ct);
+                if (current is null)
+                {
+                    return false;
+                }
+
+                current.FiredAt = now;
+                await handler.FireAsync(db, events, current, now, ct);
+                return true;
+            }, ct);
+            return true;
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Scheduled job {Kind} {JobId} failed to fire; it will be tried again", job.Kind, job.Id);
+            return false;
+        }
+    }
+
+    private async Task SleepAsync(TimeSpan wait, CancellationToken ct)
+    {
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        using var sleep = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var woken = _wake.Reader.WaitToReadAsync(sleep.Token).AsTask();
+        var slept = Task.Delay(wait, clock, sleep.Token);
+        await Task.WhenAny(woken, slept);
+        await sleep.CancelAsync();
+        _wake.Reader.TryRead(out _);
+        try
+        {
+            await Task.WhenAll(woken, slept);
+        }
+        catch (OperationCanceledException)
+        {
+            // The other wait was cancelled because this one finished first (or the app is stopping).
+        }
+    }
+}
