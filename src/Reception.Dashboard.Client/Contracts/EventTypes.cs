@@ -67,6 +67,24 @@ public static class EventTypes
     public const string ReportComposed = "visit.report-composed";
     /// <summary>Data: <see cref="ReadinessReported"/>.</summary>
     public const string ReportAcknowledged = "visit.report-acknowledged";
+    /// <summary>Data: <see cref="OrderChanged"/>.</summary>
+    public const string OrderSent = "visit.order-sent";
+    /// <summary>Data: <see cref="OrderChanged"/>.</summary>
+    public const string OrderAcknowledged = "visit.order-acknowledged";
+    /// <summary>Data: <see cref="OrderChanged"/>; raised once, by the scheduler, when posts have not acknowledged in time.</summary>
+    public const string OrderOverdue = "visit.order-overdue";
+    /// <summary>Data: <see cref="PresenceChanged"/>.</summary>
+    public const string PresenceChanged = "visit.presence-changed";
+    /// <summary>Data: <see cref="ViolationChanged"/>.</summary>
+    public const string ViolationReported = "visit.violation-reported";
+    /// <summary>Data: <see cref="ViolationChanged"/>.</summary>
+    public const string ViolationCleared = "visit.violation-cleared";
+    /// <summary>Data: <see cref="NoticeChanged"/>.</summary>
+    public const string NoticeSent = "visit.notice-sent";
+    /// <summary>Data: <see cref="NoticeChanged"/>.</summary>
+    public const string NoticeDone = "visit.notice-done";
+    /// <summary>Data: <see cref="DeliveryChanged"/>.</summary>
+    public const string DeliveryChanged = "outbound.delivery-changed";
     /// <summary>Data: <see cref="ChecklistTemplateChanged"/>.</summary>
     public const string ChecklistTemplateChanged = "checklist.template-changed";
 }

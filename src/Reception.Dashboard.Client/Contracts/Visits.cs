@@ -121,8 +121,13 @@ public sealed record VisitDto(
 /// <summary>How many of a visit's posts are in each state.</summary>
 public sealed record VisitFigures(int Posts, int Ready, int Pending, int Late, int Blocked, int OpenItems);
 
-/// <summary>A visit with every post's checklist.</summary>
-public sealed record VisitDetailDto(VisitDto Visit, IReadOnlyList<VisitPostDto> Posts);
+/// <summary>A visit with every post's checklist, its orders, violations on the grounds and notices to other departments.</summary>
+public sealed record VisitDetailDto(
+    VisitDto Visit,
+    IReadOnlyList<VisitPostDto> Posts,
+    IReadOnlyList<VisitOrderDto> Orders,
+    IReadOnlyList<ViolationDto> Violations,
+    IReadOnlyList<VisitNoticeDto> Notices);
 
 /// <summary>One post taking part in a visit. Staff are ids only: names are for those who may see staff records.</summary>
 public sealed record VisitPostDto(
@@ -134,12 +139,15 @@ public sealed record VisitPostDto(
     ReadinessState State,
     string? Problem,
     DateTime? ProblemAt,
+    PostPresence Presence,
+    string? LeaveReason,
     IReadOnlyList<PlannedStaffDto> Staff,
     IReadOnlyList<ChecklistItemDto> Items);
 
 /// <summary>
 /// One checklist item of one post. <paramref name="DueNow"/>: the visit was announced or moved too late for
 /// the item's deadline, so it is due at once and counts as late only if still open at the arrival.
+/// <paramref name="DoneBy"/> is who ticked it, as "kind:id" of the event's actor.
 /// </summary>
 public sealed record ChecklistItemDto(
     Guid Id,
@@ -150,6 +158,7 @@ public sealed record ChecklistItemDto(
     bool DueNow,
     ItemState State,
     DateTime? DoneAt,
+    string? DoneBy,
     string? DoneByRole,
     bool DoneOnBehalf);
 
@@ -210,3 +219,88 @@ public sealed record ReadinessReported(Guid VisitId, int Posts, int Ready, int L
 
 /// <summary>A site's checklist template was replaced.</summary>
 public sealed record ChecklistTemplateChanged(int Items);
+
+/// <summary>Whether a post is manned during a visit (§4.2.1: everyone stays at their post).</summary>
+public enum PostPresence
+{
+    /// <summary>Someone is at the post.</summary>
+    Staffed = 1,
+    /// <summary>The guard asked to leave; still at the post until a foreman decides.</summary>
+    LeaveRequested,
+    /// <summary>Nobody is at the post: an alarm during a visit.</summary>
+    Empty,
+}
+
+/// <summary>What was found on the grounds or the route (§4.2.2, §4.4.4, §4.5.2).</summary>
+public enum ViolationKind
+{
+    /// <summary>A vehicle parked where it must not be.</summary>
+    IllegalParking = 1,
+    /// <summary>Something blocks the road or the route.</summary>
+    Obstruction,
+    /// <summary>A person who does not belong on the route.</summary>
+    Outsider,
+    /// <summary>Anything else.</summary>
+    Other,
+}
+
+/// <summary>How an outbound webhook message stands.</summary>
+public enum DeliveryStatus
+{
+    /// <summary>Queued, not tried yet.</summary>
+    Pending = 1,
+    /// <summary>Tried and failed; it will be tried again.</summary>
+    Retrying,
+    /// <summary>The receiver accepted it.</summary>
+    Delivered,
+    /// <summary>Given up after the last attempt.</summary>
+    Failed,
+}
+
+/// <summary>An order from the command center to some posts, or all (§4.4.2); every post acknowledges it.</summary>
+public sealed record SendOrder(string? Text, IReadOnlyList<Guid>? PostIds = null);
+
+/// <summary>A post acknowledges an order.</summary>
+public sealed record AcknowledgeOrder(Guid PostId);
+
+/// <summary>An order and which of its posts have acknowledged it. <paramref name="Overdue"/>: not all acknowledged within the set time.</summary>
+public sealed record VisitOrderDto(Guid Id, string Text, DateTime SentAt, DateTime AcknowledgeBy, bool Overdue, IReadOnlyList<OrderRecipientDto> Posts);
+
+/// <summary>One post an order went to.</summary>
+public sealed record OrderRecipientDto(Guid PostId, DateTime? AcknowledgedAt);
+
+/// <summary>A guard asks to leave the post (§4.2.1): a foreman must agree and should name a replacement.</summary>
+public sealed record RequestLeave(string? Reason);
+
+/// <summary>A foreman's answer to a leave request; approving without a replacement leaves the post empty.</summary>
+public sealed record DecideLeave(bool Approve, Guid? ReplacementStaffId = null);
+
+/// <summary>Reports who is at the post now: back at the post, or left empty.</summary>
+public sealed record SetPresence(PostPresence Presence);
+
+/// <summary>A patrol or post reports a violation on the grounds or the route.</summary>
+public sealed record ReportViolation(ViolationKind Kind, string? Description, Guid? PostId = null, string? Location = null);
+
+/// <summary>A violation and whether it has been cleared.</summary>
+public sealed record ViolationDto(Guid Id, ViolationKind Kind, string Description, Guid? PostId, string? Location, DateTime ReportedAt, DateTime? ClearedAt);
+
+/// <summary>A notice to another department, such as engineering's fountain (§4.5.3), and its webhook delivery.</summary>
+public sealed record VisitNoticeDto(Guid Id, string Kind, DateTime SentAt, DateTime? DoneAt, DeliveryDto? Delivery);
+
+/// <summary>Where an outbound webhook message stands.</summary>
+public sealed record DeliveryDto(DeliveryStatus Status, int Attempts, string? LastError, DateTime? DeliveredAt);
+
+/// <summary>An order was sent, acknowledged by a post, or went unacknowledged past its time.</summary>
+public sealed record OrderChanged(Guid VisitId, Guid OrderId, Guid? PostId, int Posts, int Acknowledged);
+
+/// <summary>A post's presence changed.</summary>
+public sealed record PresenceChanged(Guid VisitId, Guid PostId, PostPresence Presence, bool Replaced);
+
+/// <summary>A violation was reported or cleared.</summary>
+public sealed record ViolationChanged(Guid VisitId, Guid ViolationId, ViolationKind Kind, Guid? PostId, bool Cleared);
+
+/// <summary>A notice was sent to a department or marked done by it.</summary>
+public sealed record NoticeChanged(Guid VisitId, Guid NoticeId, string Kind, bool Done);
+
+/// <summary>An outbound webhook message was tried.</summary>
+public sealed record DeliveryChanged(Guid MessageId, Guid? VisitId, string Channel, DeliveryStatus Status, int Attempts, string? Error);

@@ -8,8 +8,8 @@ using Reception.Dashboard.Features.Visits;
 namespace Reception.Dashboard.Data;
 
 /// <summary>
-/// At every start of the demo, a level-1 visit 45 minutes away with its checklists partly done and one
-/// post blocked, so the board, the guard's phone and the wall have a live visit to show. It goes through
+/// At every start of the demo, a level-1 visit 45 minutes away with its checklists partly done, one
+/// post blocked and one order unacknowledged, so the board, the guard's phone and the wall have a live visit to show. It goes through
 /// the visit service as the demo command center, so it reaches the event log like any other change.
 /// </summary>
 public sealed class DemoVisit(IServiceScopeFactory scopes, VisitService visits, IOptions<DatabaseOptions> options, TimeProvider clock, ILogger<DemoVisit> logger) : IHostedService
@@ -65,6 +65,8 @@ public sealed class DemoVisit(IServiceScopeFactory scopes, VisitService visits, 
             await visits.ReportProblemAsync(user, site.Id, visit.Visit.Id, blocked.PostId, new ReportPostProblem("道闸故障 Barrier arm stuck"), null, cancellationToken);
         }
 
+        // An order the gates have not answered yet: it stands out on the board after two minutes.
+        await visits.SendOrderAsync(user, site.Id, visit.Visit.Id, new SendOrder("东大门保持畅通，车队10分钟后进入 Keep the east gate clear", route.Take(2).ToList()), null, cancellationToken);
         logger.LogInformation("Demo visit announced to arrive in {Minutes} minutes", Ahead.TotalMinutes);
     }
 

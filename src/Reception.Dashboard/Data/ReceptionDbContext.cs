@@ -35,6 +35,7 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
     public DbSet<VisitItem> VisitItems => Set<VisitItem>();
     public DbSet<ChecklistTemplateItem> ChecklistTemplate => Set<ChecklistTemplateItem>();
     public DbSet<DueJob> DueJobs => Set<DueJob>();
+    public DbSet<Infrastructure.Outbound.OutboundMessage> OutboundMessages => Set<Infrastructure.Outbound.OutboundMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

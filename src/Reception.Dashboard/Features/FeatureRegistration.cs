@@ -10,6 +10,7 @@ using Reception.Dashboard.Features.Staff;
 using Reception.Dashboard.Features.Units;
 using Reception.Dashboard.Features.Visits;
 using Reception.Dashboard.Infrastructure.Idempotency;
+using Reception.Dashboard.Infrastructure.Outbound;
 using Reception.Dashboard.Infrastructure.Scheduling;
 using Reception.Dashboard.Realtime;
 
@@ -29,6 +30,12 @@ public static class FeatureRegistration
         services.AddTransient<LiveSite>();
         services.AddSingleton<RosterService>();
         services.AddSingleton<UnitService>();
+        services.AddOptions<VisitOptions>().BindConfiguration(VisitOptions.Section);
+        services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.Section);
+        services.AddHttpClient(WebhookDispatcher.HttpClientName);
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
+        services.AddSingleton<Outbox>();
         services.AddSingleton<VisitService>();
         services.AddSingleton<ChecklistTemplateService>();
         services.AddSingleton<VisitArchive>();

@@ -118,6 +118,11 @@ public sealed class SiteWriter(
             publisher.Notify(siteId);
         }
 
+        foreach (var action in events.AfterCommitActions)
+        {
+            action();
+        }
+
         return result;
     }
 

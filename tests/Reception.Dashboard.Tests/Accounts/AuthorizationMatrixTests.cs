@@ -111,6 +111,14 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/sites/{siteId:guid}/visits/{visitId:guid}/items/{itemId:guid}/undo"] = AtSite(Permission.TickOwnPost),
         ["POST /api/sites/{siteId:guid}/visits/{visitId:guid}/report"] = AtSite(Permission.ReportReadiness),
         ["POST /api/sites/{siteId:guid}/visits/{visitId:guid}/report/acknowledge"] = AtSite(Permission.AcknowledgeReport),
+        ["POST /api/sites/{siteId:guid}/visits/{visitId:guid}/orders"] = AtSite(Permission.ManageVisits),
+        ["POST /api/sites/{siteId:guid}/visits/{visitId:guid}/orders/{orderId:guid}/acknowledge"] = AtSite(Permission.TickOwnPost),
+        ["POST /api/sites/{siteId:guid}/visits/{visitId:guid}/posts/{postId:guid}/leave"] = AtSite(Permission.TickOwnPost),
+        ["POST /api/sites/{siteId:guid}/visits/{visitId:guid}/posts/{postId:guid}/leave/decision"] = AtSite(Permission.TickAnyPost),
+        ["PUT /api/sites/{siteId:guid}/visits/{visitId:guid}/posts/{postId:guid}/presence"] = AtSite(Permission.TickOwnPost),
+        ["POST /api/sites/{siteId:guid}/visits/{visitId:guid}/violations"] = AtSite(Permission.TickOwnPost),
+        ["POST /api/sites/{siteId:guid}/visits/{visitId:guid}/violations/{violationId:guid}/clear"] = AtSite(Permission.TickOwnPost),
+        ["POST /api/sites/{siteId:guid}/visits/{visitId:guid}/notices/{noticeId:guid}/done"] = AtSite(Permission.CompleteNotices),
         ["GET /api/sites/{siteId:guid}/visits/{visitId:guid}/timeline"] = AtSite(Permission.ViewStaff),
         ["GET /api/sites/{siteId:guid}/visits/{visitId:guid}/timeline/export"] = AtSite(Permission.ViewStaff),
         ["GET /api/sites/{siteId:guid}/checklist-template"] = AtSite(Permission.ViewBoard),
@@ -311,6 +319,9 @@ public sealed class AuthorizationMatrixTests
         .Replace("{deviceId:guid}", Guid.NewGuid().ToString())
         .Replace("{visitId:guid}", Guid.NewGuid().ToString())
         .Replace("{itemId:guid}", Guid.NewGuid().ToString())
+        .Replace("{orderId:guid}", Guid.NewGuid().ToString())
+        .Replace("{violationId:guid}", Guid.NewGuid().ToString())
+        .Replace("{noticeId:guid}", Guid.NewGuid().ToString())
         .Replace("{date}", "2026-11-26")
         .Replace("{culture}", "en")
         + (pattern.EndsWith("/roster") ? "?from=2026-11-23" : "");

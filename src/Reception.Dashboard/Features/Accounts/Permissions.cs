@@ -31,6 +31,8 @@ public enum Permission
     AcknowledgeReport,
     /// <summary>Edit the site's visit checklist templates.</summary>
     EditChecklists,
+    /// <summary>Mark a department's notice done, such as "water features on" (§4.5.3).</summary>
+    CompleteNotices,
 }
 
 /// <summary>The one table of which role grants which permission. System administrators hold every permission everywhere.</summary>
@@ -53,6 +55,7 @@ public static class Permissions
         [Permission.ReportReadiness] = [SiteRole.Admin, SiteRole.CommandCenter, SiteRole.Foreman],
         [Permission.AcknowledgeReport] = [SiteRole.Admin, SiteRole.Manager],
         [Permission.EditChecklists] = [SiteRole.Admin, SiteRole.Manager],
+        [Permission.CompleteNotices] = [SiteRole.Admin, SiteRole.Manager, SiteRole.CommandCenter, SiteRole.Department],
     };
 
     public static bool Grants(SiteRole role, Permission permission) => Table[permission].Contains(role);

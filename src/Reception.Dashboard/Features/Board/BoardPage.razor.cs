@@ -48,12 +48,7 @@ public sealed partial class BoardPage : IDisposable
         }
     }
 
-    /// <summary>Blocked and late posts of the visits still to come or under way, the most urgent first.</summary>
-    private List<(VisitDto Visit, VisitPostDto Post)> Alerts => _visits
-        .Where(v => v.Visit.Status is VisitStatus.Planned or VisitStatus.InProgress)
-        .SelectMany(v => v.Posts.Where(p => p.State is ReadinessState.Blocked or ReadinessState.Late).Select(p => (Visit: v.Visit, Post: p)))
-        .OrderBy(a => ReadinessChip.Urgency(a.Post.State))
-        .ToList();
+    private IReadOnlyList<VisitAlerts.Alert> Alerts => VisitAlerts.For(_visits, V);
 
     private async Task ReloadVisitsAsync()
     {

@@ -37,6 +37,13 @@ public static class EventText
             EventTypes.PostReadiness => T["Event.visit.post-readiness", Post(e.DataAs<PostReadinessChanged>().PostId), T[$"Readiness.{e.DataAs<PostReadinessChanged>().State}"]],
             EventTypes.ReadyByReached or EventTypes.ArrivalDue or EventTypes.ReportComposed or EventTypes.ReportAcknowledged => T[$"Event.{e.Type}"],
             EventTypes.ChecklistTemplateChanged => T["Event.checklist.template-changed"],
+            EventTypes.OrderSent => T["Event.visit.order-sent", e.DataAs<OrderChanged>().Posts],
+            EventTypes.OrderAcknowledged => T["Event.visit.order-acknowledged", e.DataAs<OrderChanged>().PostId is { } acked ? Post(acked) : T["Event.APost"]],
+            EventTypes.OrderOverdue => T["Event.visit.order-overdue"],
+            EventTypes.PresenceChanged => T["Event.visit.presence-changed", Post(e.DataAs<PresenceChanged>().PostId), T[$"Presence.{e.DataAs<PresenceChanged>().Presence}"]],
+            EventTypes.ViolationReported or EventTypes.ViolationCleared => T[$"Event.{e.Type}", e.DataAs<ViolationChanged>().PostId is { } at ? Post(at) : ""],
+            EventTypes.NoticeSent or EventTypes.NoticeDone => T[$"Event.{e.Type}"],
+            EventTypes.DeliveryChanged => T["Event.outbound.delivery-changed", T[$"Delivery.{e.DataAs<DeliveryChanged>().Status}"]],
             _ => e.Type,
         };
     }

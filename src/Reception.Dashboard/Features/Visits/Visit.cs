@@ -58,6 +58,9 @@ public sealed class Visit : VersionedEntity
     public DateTime? ReportAcknowledgedAt { get; private set; }
 
     public List<VisitPost> Posts { get; private set; } = [];
+    public List<VisitOrder> Orders { get; private set; } = [];
+    public List<RouteViolation> Violations { get; private set; } = [];
+    public List<VisitNotice> Notices { get; private set; } = [];
 
     public DateTime ReadyBy => Arrival - ReadyAhead;
 
@@ -233,6 +236,11 @@ public sealed class VisitPost
     /// </summary>
     public ReadinessState PublishedState { get; private set; } = ReadinessState.Pending;
 
+    /// <summary>Whether someone is at the post (§4.2.1).</summary>
+    public PostPresence Presence { get; private set; } = PostPresence.Staffed;
+
+    public string? LeaveReason { get; private set; }
+
     public List<VisitItem> Items { get; private set; } = [];
     public List<VisitStaff> Staff { get; private set; } = [];
 
@@ -275,6 +283,56 @@ public sealed class VisitPost
     }
 
     public ReadinessState StateAt(DateTime now) => Readiness.Of(this, now);
+
+    /// <summary>The guard asks to leave; they stay until a foreman decides (§4.2.1, as desk §2.2).</summary>
+    /// <returns>Whether anything changed.</returns>
+    public bool RequestLeave(string reason)
+    {
+        if (Presence == PostPresence.Empty)
+        {
+            throw new ConflictException(ErrorText.Get("PostAlreadyEmpty"));
+        }
+
+        if (Presence == PostPresence.LeaveRequested && LeaveReason == reason)
+        {
+            return false;
+        }
+
+        (Presence, LeaveReason) = (PostPresence.LeaveRequested, reason);
+        return true;
+    }
+
+    /// <summary>A foreman's decision: approved with a replacement the post stays manned; without one it is left empty.</summary>
+    public void DecideLeave(bool approve, bool replaced)
+    {
+        if (Presence != PostPresence.LeaveRequested)
+        {
+            throw new ConflictException(ErrorText.Get("NoLeaveRequest"));
+        }
+
+        Presence = approve && !replaced ? PostPresence.Empty : PostPresence.Staffed;
+        LeaveReason = null;
+    }
+
+    /// <returns>Whether anything changed.</returns>
+    public bool SetPresence(PostPresence presence)
+    {
+        if (presence == Presence)
+        {
+            return false;
+        }
+
+        (Presence, LeaveReason) = (presence, null);
+        return true;
+    }
+
+    public void AddStaff(Guid staffId, ShiftKind? shift, bool calledIn)
+    {
+        if (Staff.All(s => s.StaffId != staffId))
+        {
+            Staff.Add(new VisitStaff { Id = Guid.CreateVersion7(), VisitPostId = Id, StaffId = staffId, Shift = shift, CalledIn = calledIn });
+        }
+    }
 
     /// <returns>The state now, when it differs from the one last announced.</returns>
     public ReadinessState? Publish(DateTime now)
@@ -461,6 +519,9 @@ public sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         builder.HasIndex(v => new { v.SiteId, v.Arrival });
         builder.HasOne<Site>().WithMany().HasForeignKey(v => v.SiteId);
         builder.HasMany(v => v.Posts).WithOne().HasForeignKey(p => p.VisitId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(v => v.Orders).WithOne().HasForeignKey(o => o.VisitId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(v => v.Violations).WithOne().HasForeignKey(o => o.VisitId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(v => v.Notices).WithOne().HasForeignKey(o => o.VisitId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -473,6 +534,8 @@ public sealed class VisitPostConfiguration : IEntityTypeConfiguration<VisitPost>
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.Problem).HasMaxLength(Visit.ReasonMaxLength);
         builder.Property(p => p.PublishedState).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.Presence).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.LeaveReason).HasMaxLength(Visit.ReasonMaxLength);
         builder.HasIndex(p => new { p.VisitId, p.PostId }).IsUnique();
         builder.HasOne<Post>().WithMany().HasForeignKey(p => p.PostId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Items).WithOne().HasForeignKey(i => i.VisitPostId).OnDelete(DeleteBehavior.Cascade);

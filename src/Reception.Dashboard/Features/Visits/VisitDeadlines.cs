@@ -1,19 +1,25 @@
 using Microsoft.EntityFrameworkCore;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Data;
+using Reception.Dashboard.Infrastructure.Outbound;
 using Reception.Dashboard.Infrastructure.Scheduling;
 using Reception.Dashboard.Realtime;
 
 namespace Reception.Dashboard.Features.Visits;
 
 /// <summary>What a visit's deadlines do when they come: an open item turns late, T-30 and the arrival are announced.</summary>
-public sealed class VisitDeadlines : IDueJobHandler
+public sealed class VisitDeadlines(Outbox outbox) : IDueJobHandler
 {
     public const string ItemKind = "visit.item";
     public const string ReadyByKind = "visit.ready-by";
     public const string ArrivalKind = "visit.arrival";
+    public const string OrderKind = "visit.order";
+    public const string FountainKind = "visit.fountain";
 
-    public IReadOnlyCollection<string> Kinds { get; } = [ItemKind, ReadyByKind, ArrivalKind];
+    /// <summary>The duty room's checklist item that the fountain notice (§4.5.3) completes.</summary>
+    public const string FountainItemKey = "fountain-notice";
+
+    public IReadOnlyCollection<string> Kinds { get; } = [ItemKind, ReadyByKind, ArrivalKind, OrderKind, FountainKind];
 
     public async Task FireAsync(ReceptionDbContext db, EventBatch events, DueJob job, DateTime now, CancellationToken ct)
     {
@@ -35,6 +41,7 @@ public sealed class VisitDeadlines : IDueJobHandler
 
                 events.Add(EventTypes.ItemLate, new ChecklistItemChanged(visit.Id, post.PostId, item.Id, item.Key, ItemState.Late, false), visit.Id);
                 VisitService.AddReadinessChanges(events, visit, now);
+                outbox.Enqueue(db, events, visit.SiteId, visit.Id, Outbox.Chat, ChatAlert.Late(visit.Title, await PostNameAsync(db, post.PostId, ct), item.Text));
 
                 break;
             case ReadyByKind when visit.Status == VisitStatus.Planned:
@@ -43,6 +50,57 @@ public sealed class VisitDeadlines : IDueJobHandler
             case ArrivalKind when visit.Status == VisitStatus.Planned:
                 events.Add(EventTypes.ArrivalDue, new VisitDeadlineReached(visit.Id, visit.Arrival), visit.Id);
                 break;
+            case OrderKind when visit.Status is VisitStatus.Planned or VisitStatus.InProgress:
+                if (visit.Orders.SingleOrDefault(o => o.Id == job.TargetId) is { } order && order.OverdueAt(now))
+                {
+                    events.Add(EventTypes.OrderOverdue, order.ToEvent(null), visit.Id);
+                    var silent = new List<string>();
+                    foreach (var recipient in order.Recipients.Where(r => r.AcknowledgedAt is null))
+                    {
+                        silent.Add(await PostNameAsync(db, recipient.PostId, ct));
+                    }
+
+                    outbox.Enqueue(db, events, visit.SiteId, visit.Id, Outbox.Chat, ChatAlert.OrderOverdue(visit.Title, order.Text, silent));
+                }
+
+                break;
+            case FountainKind when visit.Status == VisitStatus.Planned:
+                await SendFountainNoticeAsync(db, events, visit, now, ct);
+                break;
         }
     }
+
+    /// <summary>
+    /// §4.5.3: engineering is told, in the product and on its webhook if one is set, to switch the water
+    /// features on; the duty room's "engineering told" item is thereby done.
+    /// </summary>
+    private async Task SendFountainNoticeAsync(ReceptionDbContext db, EventBatch events, Visit visit, DateTime now, CancellationToken ct)
+    {
+        if (visit.Notices.Any(n => n.Kind == VisitNotice.WaterFeatures))
+        {
+            return;
+        }
+
+        var zone = (await db.Sites.AsNoTracking().SingleAsync(s => s.Id == visit.SiteId, ct)).TimeZone;
+        var message = outbox.Enqueue(db, events, visit.SiteId, visit.Id, Outbox.Engineering,
+            ChatAlert.WaterFeatures(visit.Title, TimeZoneInfo.ConvertTimeFromUtc(visit.Arrival, zone)));
+        var notice = new VisitNotice { Id = Guid.CreateVersion7(), VisitId = visit.Id, Kind = VisitNotice.WaterFeatures, SentAt = now, OutboundMessageId = message?.Id };
+        visit.Notices.Add(notice);
+        events.Add(EventTypes.NoticeSent, notice.ToEvent(), visit.Id);
+        foreach (var post in visit.Posts)
+        {
+            foreach (var item in post.Items.Where(i => i.Key == FountainItemKey))
+            {
+                if (item.Tick(DueScheduler.Actor, onBehalf: false, now))
+                {
+                    events.Add(EventTypes.ItemTicked, new ChecklistItemChanged(visit.Id, post.PostId, item.Id, item.Key, ItemState.Done, false), visit.Id);
+                }
+            }
+        }
+
+        VisitService.AddReadinessChanges(events, visit, now);
+    }
+
+    private static async Task<string> PostNameAsync(ReceptionDbContext db, Guid postId, CancellationToken ct) =>
+        await db.Posts.Where(p => p.Id == postId).Select(p => p.Name).SingleAsync(ct);
 }

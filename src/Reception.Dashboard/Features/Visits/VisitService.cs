@@ -7,6 +7,8 @@ using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Features.Posts;
 using Reception.Dashboard.Features.Sites;
 using Reception.Dashboard.Infrastructure;
+using Microsoft.Extensions.Options;
+using Reception.Dashboard.Infrastructure.Outbound;
 using Reception.Dashboard.Infrastructure.Scheduling;
 using Reception.Dashboard.Realtime;
 
@@ -20,10 +22,14 @@ public sealed class VisitService(
     IDbContextFactory<ReceptionDbContext> dbFactory,
     SiteWriter writer,
     DueScheduler scheduler,
+    Outbox outbox,
+    IOptions<VisitOptions> options,
     TimeProvider clock)
 {
     /// <summary>How far ahead a visit may be announced; anything further is a typing mistake.</summary>
     public static readonly TimeSpan MaxAhead = TimeSpan.FromDays(366);
+
+    public static readonly TimeSpan FountainLead = TimeSpan.FromMinutes(1);
 
     private static readonly AnnounceVisitValidator AnnounceValidator = new();
 
@@ -72,18 +78,18 @@ public sealed class VisitService(
     }
 
     /// <summary>The open visits in which the caller may tick a post, with those posts: what the Guard page shows.</summary>
-    public async Task<IReadOnlyList<(VisitDto Visit, VisitPostDto Post)>> MyPostsAsync(ClaimsPrincipal user, Guid siteId, CancellationToken ct)
+    public async Task<IReadOnlyList<(VisitDetailDto Visit, VisitPostDto Post)>> MyPostsAsync(ClaimsPrincipal user, Guid siteId, CancellationToken ct)
     {
         Access.Demand(user, siteId, Permission.TickOwnPost);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var visits = await Load(db).Where(v => v.SiteId == siteId && (v.Status == VisitStatus.Planned || v.Status == VisitStatus.InProgress)).ToListAsync(ct);
+        var visits = await Load(db).AsNoTracking().Where(v => v.SiteId == siteId && (v.Status == VisitStatus.Planned || v.Status == VisitStatus.InProgress)).ToListAsync(ct);
         var now = Now;
-        var result = new List<(VisitDto, VisitPostDto)>();
+        var result = new List<(VisitDetailDto, VisitPostDto)>();
         foreach (var visit in visits.OrderBy(v => v.Arrival))
         {
             var own = await OwnPostsAsync(db, user, siteId, visit, ct);
             var detail = await ToDetailAsync(db, visit, now, ct);
-            result.AddRange(detail.Posts.Where(p => own.Contains(p.PostId)).Select(p => (detail.Visit, p)));
+            result.AddRange(detail.Posts.Where(p => own.Contains(p.PostId)).Select(p => (detail, p)));
         }
 
         return result;
@@ -264,13 +270,27 @@ public sealed class VisitService(
     {
         Access.Demand(user, siteId, Permission.TickOwnPost);
         var reason = RequiredReason(request.Reason);
-        return ChangePostAsync(user, siteId, visitId, postId, $"visits.block:{visitId}:{postId}", request, idempotencyKey, (visitPost, now) =>
-            visitPost.ReportProblem(reason, now) ? (EventTypes.PostBlocked, reason) : null, ct);
+        return ChangePostAsync(user, siteId, visitId, postId, $"visits.block:{visitId}:{postId}", request, idempotencyKey, async (db, visit, visitPost, events, now) =>
+        {
+            if (visitPost.ReportProblem(reason, now))
+            {
+                events.Add(EventTypes.PostBlocked, new PostProblemChanged(visit.Id, postId, reason), visit.Id);
+                var name = (await PostNamesAsync(db, visit, ct))[postId];
+                outbox.Enqueue(db, events, siteId, visit.Id, Outbox.Chat, ChatAlert.Blocked(visit.Title, name, reason));
+            }
+        }, ct);
     }
 
     public Task<VisitPostDto> ClearProblemAsync(ClaimsPrincipal user, Guid siteId, Guid visitId, Guid postId, string? idempotencyKey, CancellationToken ct) =>
-        ChangePostAsync(user, siteId, visitId, postId, $"visits.unblock:{visitId}:{postId}", null, idempotencyKey, (visitPost, now) =>
-            visitPost.ClearProblem() ? (EventTypes.PostUnblocked, null) : null, ct);
+        ChangePostAsync(user, siteId, visitId, postId, $"visits.unblock:{visitId}:{postId}", null, idempotencyKey, (db, visit, visitPost, events, now) =>
+        {
+            if (visitPost.ClearProblem())
+            {
+                events.Add(EventTypes.PostUnblocked, new PostProblemChanged(visit.Id, postId, null), visit.Id);
+            }
+
+            return Task.CompletedTask;
+        }, ct);
 
     /// <summary>The foreman's report (§4.4.3) in one action: the posts' figures and open problems, now. A new report needs a new acknowledgement.</summary>
     public async Task<VisitDto> ComposeReportAsync(ClaimsPrincipal user, Guid siteId, Guid visitId, string? idempotencyKey, CancellationToken ct) =>
@@ -297,6 +317,202 @@ public sealed class VisitService(
 
             return Task.CompletedTask;
         }, ct);
+
+    /// <summary>An order to some posts or all (§4.4.2). Unacknowledged after <see cref="VisitOptions.OrderAcknowledgeWithin"/>, it stands out.</summary>
+    public Task<VisitDto> SendOrderAsync(ClaimsPrincipal user, Guid siteId, Guid visitId, SendOrder request, string? idempotencyKey, CancellationToken ct)
+    {
+        Access.Demand(user, siteId, Permission.ManageVisits);
+        var text = Validation.TrimToNull(request.Text) ?? throw RuleViolationException.For("text", ErrorText.Get("GiveOrder"));
+        if (text.Length > VisitOrder.TextMaxLength)
+        {
+            throw RuleViolationException.For("text", ErrorText.Get("MaxLength", VisitOrder.TextMaxLength));
+        }
+
+        return ChangeVisitAsync(user, siteId, visitId, Permission.ManageVisits, $"visits.order:{visitId}", request, idempotencyKey, async (db, visit, events, now) =>
+        {
+            visit.EnsureOpen();
+            var targets = request.PostIds is { Count: > 0 } ids ? ids.Distinct().ToList() : visit.Posts.Select(p => p.PostId).ToList();
+            if (targets.Any(id => visit.Posts.All(p => p.PostId != id)))
+            {
+                throw RuleViolationException.For("postIds", ErrorText.Get("PostNotInVisit"));
+            }
+
+            if (targets.Count == 0)
+            {
+                throw RuleViolationException.For("postIds", ErrorText.Get("PostNotInVisit"));
+            }
+
+            var order = new VisitOrder
+            {
+                Id = Guid.CreateVersion7(), VisitId = visit.Id, Text = text, SentAt = now, AcknowledgeBy = now + options.Value.OrderAcknowledgeWithin,
+            };
+            order.Recipients.AddRange(targets.Select(id => new OrderRecipient { Id = Guid.CreateVersion7(), OrderId = order.Id, PostId = id }));
+            visit.Orders.Add(order);
+            await DueJobs.ArmAsync(db, siteId, VisitDeadlines.OrderKind, order.Id, visit.Id, order.AcknowledgeBy, ct);
+            events.Add(EventTypes.OrderSent, order.ToEvent(null), visit.Id);
+        }, ct);
+    }
+
+    /// <summary>A post acknowledges an order: a Guard for their own post, the command center on a post's behalf.</summary>
+    public async Task<VisitDto> AcknowledgeOrderAsync(ClaimsPrincipal user, Guid siteId, Guid visitId, Guid orderId, AcknowledgeOrder request, string? idempotencyKey, CancellationToken ct)
+    {
+        var actor = Access.Demand(user, siteId, Permission.TickOwnPost);
+        return await writer.WriteAsync(siteId, new Command(actor, $"visits.order-ack:{orderId}:{request.PostId}", request, idempotencyKey), async (db, events) =>
+        {
+            var visit = await FindAsync(db, siteId, visitId, ct);
+            var order = visit.Orders.SingleOrDefault(o => o.Id == orderId) ?? throw new NotFoundException("Order", orderId);
+            var (onBehalf, _) = await MayActAsync(db, user, siteId, visit, request.PostId, ct);
+            visit.EnsureOpen();
+            var now = Now;
+            if (order.Acknowledge(request.PostId, actor, onBehalf, now))
+            {
+                events.Add(EventTypes.OrderAcknowledged, order.ToEvent(request.PostId), visit.Id);
+            }
+
+            return ToDto(visit, now);
+        }, ct);
+    }
+
+    /// <summary>A guard asks to leave the post (§4.2.1); a foreman decides.</summary>
+    public Task<VisitPostDto> RequestLeaveAsync(ClaimsPrincipal user, Guid siteId, Guid visitId, Guid postId, RequestLeave request, string? idempotencyKey, CancellationToken ct)
+    {
+        Access.Demand(user, siteId, Permission.TickOwnPost);
+        var reason = RequiredReason(request.Reason);
+        return ChangePostAsync(user, siteId, visitId, postId, $"visits.leave:{visitId}:{postId}", request, idempotencyKey, (db, visit, visitPost, events, now) =>
+        {
+            if (visitPost.RequestLeave(reason))
+            {
+                events.Add(EventTypes.PresenceChanged, new PresenceChanged(visit.Id, postId, visitPost.Presence, false), visit.Id);
+            }
+
+            return Task.CompletedTask;
+        }, ct);
+    }
+
+    /// <summary>A foreman approves (naming a replacement, or leaving the post empty) or refuses a leave request.</summary>
+    public Task<VisitPostDto> DecideLeaveAsync(ClaimsPrincipal user, Guid siteId, Guid visitId, Guid postId, DecideLeave request, string? idempotencyKey, CancellationToken ct)
+    {
+        Access.Demand(user, siteId, Permission.TickAnyPost);
+        return ChangePostAsync(user, siteId, visitId, postId, $"visits.leave-decide:{visitId}:{postId}", request, idempotencyKey, async (db, visit, visitPost, events, now) =>
+        {
+            if (request.ReplacementStaffId is { } replacement)
+            {
+                var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == siteId, ct);
+                var named = (await NamedStaffAsync(db, siteId, "replacementStaffId", [replacement], await PlanContextAsync(db, site, visit.Arrival, ct), ct)).Single();
+                visitPost.AddStaff(named.StaffId, named.Shift, named.CalledIn);
+            }
+
+            visitPost.DecideLeave(request.Approve, request.ReplacementStaffId is not null);
+            events.Add(EventTypes.PresenceChanged, new PresenceChanged(visit.Id, postId, visitPost.Presence, request.ReplacementStaffId is not null), visit.Id);
+            await AlertIfEmptyAsync(db, events, visit, visitPost, ct);
+        }, ct);
+    }
+
+    /// <summary>Someone reports the post left empty, or manned again; an empty post during a visit is an alarm (§4.2.1).</summary>
+    public Task<VisitPostDto> SetPresenceAsync(ClaimsPrincipal user, Guid siteId, Guid visitId, Guid postId, SetPresence request, string? idempotencyKey, CancellationToken ct)
+    {
+        Access.Demand(user, siteId, Permission.TickOwnPost);
+        if (request.Presence is not (PostPresence.Staffed or PostPresence.Empty))
+        {
+            throw RuleViolationException.For("presence", ErrorText.Get("PresenceValue"));
+        }
+
+        return ChangePostAsync(user, siteId, visitId, postId, $"visits.presence:{visitId}:{postId}", request, idempotencyKey, async (db, visit, visitPost, events, now) =>
+        {
+            if (visitPost.SetPresence(request.Presence))
+            {
+                events.Add(EventTypes.PresenceChanged, new PresenceChanged(visit.Id, postId, visitPost.Presence, false), visit.Id);
+                await AlertIfEmptyAsync(db, events, visit, visitPost, ct);
+            }
+        }, ct);
+    }
+
+    /// <summary>A patrol or post reports a violation or outsider (§4.2.2, §4.4.4, §4.5.2).</summary>
+    public Task<VisitDto> ReportViolationAsync(ClaimsPrincipal user, Guid siteId, Guid visitId, ReportViolation request, string? idempotencyKey, CancellationToken ct)
+    {
+        Access.Demand(user, siteId, Permission.TickOwnPost);
+        var errors = new Dictionary<string, string[]>();
+        var description = Validation.TrimToNull(request.Description);
+        if (!Enum.IsDefined(request.Kind))
+        {
+            errors["kind"] = [Validation.ChooseOneOf<ViolationKind>()];
+        }
+
+        if (description is null || description.Length > RouteViolation.DescriptionMaxLength)
+        {
+            errors["description"] = [description is null ? ErrorText.Get("GiveViolation") : ErrorText.Get("MaxLength", RouteViolation.DescriptionMaxLength)];
+        }
+
+        if (Validation.TrimToNull(request.Location) is { Length: > Validation.NameMaxLength })
+        {
+            errors["location"] = [ErrorText.Get("MaxLength", Validation.NameMaxLength)];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RuleViolationException(errors);
+        }
+
+        return ChangeVisitAsync(user, siteId, visitId, Permission.TickOwnPost, $"visits.violation:{visitId}", request, idempotencyKey, async (db, visit, events, now) =>
+        {
+            visit.EnsureOpen();
+            if (request.PostId is { } postId && visit.Posts.All(p => p.PostId != postId))
+            {
+                throw RuleViolationException.For("postId", ErrorText.Get("PostNotInVisit"));
+            }
+
+            var violation = new RouteViolation
+            {
+                Id = Guid.CreateVersion7(), VisitId = visit.Id, Kind = request.Kind, Description = description!, PostId = request.PostId,
+                Location = Validation.TrimToNull(request.Location), ReportedAt = now,
+            };
+            visit.Violations.Add(violation);
+            events.Add(EventTypes.ViolationReported, violation.ToEvent(), visit.Id);
+            var where = violation.PostId is { } id ? (await PostNamesAsync(db, visit, ct))[id] : violation.Location ?? "";
+            outbox.Enqueue(db, events, siteId, visit.Id, Outbox.Chat, ChatAlert.Violation(visit.Title, where, violation.Description));
+        }, ct);
+    }
+
+    public Task<VisitDto> ClearViolationAsync(ClaimsPrincipal user, Guid siteId, Guid visitId, Guid violationId, string? idempotencyKey, CancellationToken ct) =>
+        ChangeVisitAsync(user, siteId, visitId, Permission.TickOwnPost, $"visits.violation-clear:{violationId}", null, idempotencyKey, (db, visit, events, now) =>
+        {
+            var violation = visit.Violations.SingleOrDefault(v => v.Id == violationId) ?? throw new NotFoundException("Violation", violationId);
+            visit.EnsureOpen();
+            if (violation.ClearedAt is null)
+            {
+                violation.ClearedAt = now;
+                events.Add(EventTypes.ViolationCleared, violation.ToEvent(), visit.Id);
+            }
+
+            return Task.CompletedTask;
+        }, ct);
+
+    /// <summary>Engineering marks a notice done: "water features on" (§4.5.3).</summary>
+    public async Task<VisitDto> CompleteNoticeAsync(ClaimsPrincipal user, Guid siteId, Guid visitId, Guid noticeId, string? idempotencyKey, CancellationToken ct)
+    {
+        var actor = Access.Demand(user, siteId, Permission.CompleteNotices);
+        return await ChangeVisitAsync(user, siteId, visitId, Permission.CompleteNotices, $"visits.notice-done:{noticeId}", null, idempotencyKey, (db, visit, events, now) =>
+        {
+            var notice = visit.Notices.SingleOrDefault(n => n.Id == noticeId) ?? throw new NotFoundException("Notice", noticeId);
+            visit.EnsureOpen();
+            if (notice.DoneAt is null)
+            {
+                (notice.DoneAt, notice.DoneByKind, notice.DoneById) = (now, actor.Kind, actor.Id);
+                events.Add(EventTypes.NoticeDone, notice.ToEvent(), visit.Id);
+            }
+
+            return Task.CompletedTask;
+        }, ct);
+    }
+
+    private async Task AlertIfEmptyAsync(ReceptionDbContext db, EventBatch events, Visit visit, VisitPost visitPost, CancellationToken ct)
+    {
+        if (visitPost.Presence == PostPresence.Empty)
+        {
+            var name = (await PostNamesAsync(db, visit, ct))[visitPost.PostId];
+            outbox.Enqueue(db, events, visit.SiteId, visit.Id, Outbox.Chat, ChatAlert.Empty(visit.Title, name));
+        }
+    }
 
     // ---- shared steps ----
 
@@ -343,7 +559,7 @@ public sealed class VisitService(
 
     private async Task<VisitPostDto> ChangePostAsync(
         ClaimsPrincipal user, Guid siteId, Guid visitId, Guid postId, string operation, object? request, string? idempotencyKey,
-        Func<VisitPost, DateTime, (string Type, string? Problem)?> change, CancellationToken ct)
+        Func<ReceptionDbContext, Visit, VisitPost, EventBatch, DateTime, Task> change, CancellationToken ct)
     {
         var actor = Access.Demand(user, siteId, Permission.TickOwnPost);
         await writer.WriteAsync(siteId, new Command(actor, operation, request, idempotencyKey), async (db, events) =>
@@ -353,12 +569,8 @@ public sealed class VisitService(
             await MayActAsync(db, user, siteId, visit, postId, ct);
             visit.EnsureOpen();
             var now = Now;
-            if (change(visitPost, now) is { } changed)
-            {
-                events.Add(changed.Type, new PostProblemChanged(visit.Id, postId, changed.Problem), visit.Id);
-                AddReadinessChanges(events, visit, now);
-            }
-
+            await change(db, visit, visitPost, events, now);
+            AddReadinessChanges(events, visit, now);
             return true;
         }, ct);
         return await PostDetailAsync(user, siteId, visitId, postId, ct);
@@ -441,10 +653,20 @@ public sealed class VisitService(
         }
 
         await DueJobs.ArmAsync(db, visit.SiteId, VisitDeadlines.ArrivalKind, visit.Id, visit.Id, visit.Arrival, ct);
+
+        // §4.5.3: engineering hears half an hour ahead. A minute before T-30, so the duty room's "engineering
+        // told" item is done by its deadline rather than racing it; at once when the visit comes at short notice.
+        if (visit.Posts.Any(p => p.Items.Any(i => i.Key == VisitDeadlines.FountainItemKey)) && visit.Notices.All(n => n.Kind != VisitNotice.WaterFeatures))
+        {
+            var notifyAt = visit.ReadyBy - FountainLead;
+            await DueJobs.ArmAsync(db, visit.SiteId, VisitDeadlines.FountainKind, visit.Id, visit.Id, notifyAt > now ? notifyAt : now, ct);
+        }
     }
 
     internal static IQueryable<Visit> Load(ReceptionDbContext db) =>
-        db.Visits.Include(v => v.Posts).ThenInclude(p => p.Items).Include(v => v.Posts).ThenInclude(p => p.Staff).AsSplitQuery();
+        db.Visits.Include(v => v.Posts).ThenInclude(p => p.Items).Include(v => v.Posts).ThenInclude(p => p.Staff)
+            .Include(v => v.Orders).ThenInclude(o => o.Recipients).Include(v => v.Violations).Include(v => v.Notices)
+            .AsSplitQuery();
 
     private static async Task<Visit> FindAsync(ReceptionDbContext db, Guid siteId, Guid visitId, CancellationToken ct) =>
         await Load(db).SingleOrDefaultAsync(v => v.SiteId == siteId && v.Id == visitId, ct)
@@ -639,10 +861,16 @@ public sealed class VisitService(
     {
         var ids = visit.Posts.Select(p => p.PostId).ToList();
         var posts = await db.Posts.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var outboundIds = visit.Notices.Where(n => n.OutboundMessageId is not null).Select(n => n.OutboundMessageId!.Value).ToList();
+        var deliveries = await db.OutboundMessages.AsNoTracking().Where(m => outboundIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.ToDto(), ct);
         return new VisitDetailDto(ToDto(visit, now), visit.Posts.OrderBy(p => p.RouteOrder).Select(p => new VisitPostDto(
-            p.PostId, posts[p.PostId].Name, posts[p.PostId].Kind, p.OnRoute, p.RouteOrder, p.StateAt(now), p.Problem, p.ProblemAt,
+            p.PostId, posts[p.PostId].Name, posts[p.PostId].Kind, p.OnRoute, p.RouteOrder, p.StateAt(now), p.Problem, p.ProblemAt, p.Presence, p.LeaveReason,
             p.Staff.Select(s => new PlannedStaffDto(s.StaffId, s.Shift, s.CalledIn)).ToList(),
             p.Items.OrderBy(i => i.Order).Select(i => new ChecklistItemDto(
-                i.Id, i.Key, i.Rule, i.Text, i.DueAt, i.DueNow, i.StateAt(now), i.DoneAt, i.DoneByRole, i.DoneOnBehalf)).ToList())).ToList());
+                i.Id, i.Key, i.Rule, i.Text, i.DueAt, i.DueNow, i.StateAt(now), i.DoneAt, i.DoneByKind is null ? null : $"{i.DoneByKind}:{i.DoneById}", i.DoneByRole, i.DoneOnBehalf)).ToList())).ToList(),
+            visit.Orders.OrderByDescending(o => o.SentAt).Select(o => o.ToDto(now)).ToList(),
+            visit.Violations.OrderBy(v => v.ClearedAt is not null).ThenByDescending(v => v.ReportedAt).Select(v => v.ToDto()).ToList(),
+            visit.Notices.OrderBy(n => n.SentAt).Select(n => new VisitNoticeDto(n.Id, n.Kind, n.SentAt, n.DoneAt,
+                n.OutboundMessageId is { } id ? deliveries.GetValueOrDefault(id) : null)).ToList());
     }
 }

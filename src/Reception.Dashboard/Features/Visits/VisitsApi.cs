@@ -91,6 +91,44 @@ public static class VisitsApi
                 service.AcknowledgeReportAsync(user, siteId, visitId, key, ct))
             .RequireSitePermission(Permission.AcknowledgeReport);
 
+        visit.MapPost("/orders", (ClaimsPrincipal user, Guid siteId, Guid visitId, SendOrder request, [FromHeader(Name = "Idempotency-Key")] string? key, VisitService service, CancellationToken ct) =>
+                service.SendOrderAsync(user, siteId, visitId, request, key, ct))
+            .WithSummary("Sends an order to the posts named, or to every post of the visit (§4.4.2).")
+            .RequireSitePermission(Permission.ManageVisits);
+
+        visit.MapPost("/orders/{orderId:guid}/acknowledge", (ClaimsPrincipal user, Guid siteId, Guid visitId, Guid orderId, AcknowledgeOrder request, [FromHeader(Name = "Idempotency-Key")] string? key, VisitService service, CancellationToken ct) =>
+                service.AcknowledgeOrderAsync(user, siteId, visitId, orderId, request, key, ct))
+            .RequireSitePermission(Permission.TickOwnPost);
+
+        visit.MapPost("/posts/{postId:guid}/leave", (ClaimsPrincipal user, Guid siteId, Guid visitId, Guid postId, RequestLeave request, [FromHeader(Name = "Idempotency-Key")] string? key, VisitService service, CancellationToken ct) =>
+                service.RequestLeaveAsync(user, siteId, visitId, postId, request, key, ct))
+            .WithSummary("A guard asks to leave the post (§4.2.1).")
+            .RequireSitePermission(Permission.TickOwnPost);
+
+        visit.MapPost("/posts/{postId:guid}/leave/decision", (ClaimsPrincipal user, Guid siteId, Guid visitId, Guid postId, DecideLeave request, [FromHeader(Name = "Idempotency-Key")] string? key, VisitService service, CancellationToken ct) =>
+                service.DecideLeaveAsync(user, siteId, visitId, postId, request, key, ct))
+            .WithSummary("A foreman approves, naming a replacement, or refuses; approving without one leaves the post empty.")
+            .RequireSitePermission(Permission.TickAnyPost);
+
+        visit.MapPut("/posts/{postId:guid}/presence", (ClaimsPrincipal user, Guid siteId, Guid visitId, Guid postId, SetPresence request, [FromHeader(Name = "Idempotency-Key")] string? key, VisitService service, CancellationToken ct) =>
+                service.SetPresenceAsync(user, siteId, visitId, postId, request, key, ct))
+            .WithSummary("Reports the post manned again, or left empty (an alarm during a visit).")
+            .RequireSitePermission(Permission.TickOwnPost);
+
+        visit.MapPost("/violations", (ClaimsPrincipal user, Guid siteId, Guid visitId, ReportViolation request, [FromHeader(Name = "Idempotency-Key")] string? key, VisitService service, CancellationToken ct) =>
+                service.ReportViolationAsync(user, siteId, visitId, request, key, ct))
+            .WithSummary("Reports a violation or outsider on the grounds or the route (§4.2.2, §4.4.4, §4.5.2).")
+            .RequireSitePermission(Permission.TickOwnPost);
+
+        visit.MapPost("/violations/{violationId:guid}/clear", (ClaimsPrincipal user, Guid siteId, Guid visitId, Guid violationId, [FromHeader(Name = "Idempotency-Key")] string? key, VisitService service, CancellationToken ct) =>
+                service.ClearViolationAsync(user, siteId, visitId, violationId, key, ct))
+            .RequireSitePermission(Permission.TickOwnPost);
+
+        visit.MapPost("/notices/{noticeId:guid}/done", (ClaimsPrincipal user, Guid siteId, Guid visitId, Guid noticeId, [FromHeader(Name = "Idempotency-Key")] string? key, VisitService service, CancellationToken ct) =>
+                service.CompleteNoticeAsync(user, siteId, visitId, noticeId, key, ct))
+            .WithSummary("Engineering marks its notice done: water features on (§4.5.3).")
+            .RequireSitePermission(Permission.CompleteNotices);
+
         visit.MapGet("/timeline", (ClaimsPrincipal user, Guid siteId, Guid visitId, VisitArchive archive, CancellationToken ct) =>
                 archive.TimelineAsync(user, siteId, visitId, ct))
             .WithSummary("The visit's archive (§4.2.3): every event in order, with who did it.")

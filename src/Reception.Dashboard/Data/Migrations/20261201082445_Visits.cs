@@ -61,6 +61,33 @@ namespace Reception.Dashboard.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboundMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VisitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeliveredAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboundMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboundMessages_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Visits",
                 columns: table => new
                 {
@@ -95,6 +122,81 @@ namespace Reception.Dashboard.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Violations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VisitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    PostId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ReportedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClearedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Violations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Violations_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Violations_Visits_VisitId",
+                        column: x => x.VisitId,
+                        principalTable: "Visits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VisitNotice",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VisitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DoneAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DoneByKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    DoneById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    OutboundMessageId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitNotice", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisitNotice_Visits_VisitId",
+                        column: x => x.VisitId,
+                        principalTable: "Visits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VisitOrder",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VisitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AcknowledgeBy = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitOrder", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisitOrder_Visits_VisitId",
+                        column: x => x.VisitId,
+                        principalTable: "Visits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "VisitPosts",
                 columns: table => new
                 {
@@ -105,7 +207,9 @@ namespace Reception.Dashboard.Data.Migrations
                     RouteOrder = table.Column<int>(type: "INTEGER", nullable: false),
                     Problem = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     ProblemAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    PublishedState = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                    PublishedState = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Presence = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    LeaveReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -120,6 +224,35 @@ namespace Reception.Dashboard.Data.Migrations
                         name: "FK_VisitPosts_Visits_VisitId",
                         column: x => x.VisitId,
                         principalTable: "Visits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrderRecipient",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PostId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AcknowledgedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ByKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    ById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    OnBehalf = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderRecipient", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrderRecipient_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OrderRecipient_VisitOrder_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "VisitOrder",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -211,9 +344,51 @@ namespace Reception.Dashboard.Data.Migrations
                 column: "SiteId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrderRecipient_OrderId_PostId",
+                table: "OrderRecipient",
+                columns: new[] { "OrderId", "PostId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderRecipient_PostId",
+                table: "OrderRecipient",
+                column: "PostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundMessages_SiteId",
+                table: "OutboundMessages",
+                column: "SiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundMessages_Status_NextAttemptAt",
+                table: "OutboundMessages",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Violations_PostId",
+                table: "Violations",
+                column: "PostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Violations_VisitId",
+                table: "Violations",
+                column: "VisitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_VisitItems_VisitPostId",
                 table: "VisitItems",
                 column: "VisitPostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitNotice_VisitId_Kind",
+                table: "VisitNotice",
+                columns: new[] { "VisitId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitOrder_VisitId",
+                table: "VisitOrder",
+                column: "VisitId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_VisitPosts_PostId",
@@ -253,10 +428,25 @@ namespace Reception.Dashboard.Data.Migrations
                 name: "DueJobs");
 
             migrationBuilder.DropTable(
+                name: "OrderRecipient");
+
+            migrationBuilder.DropTable(
+                name: "OutboundMessages");
+
+            migrationBuilder.DropTable(
+                name: "Violations");
+
+            migrationBuilder.DropTable(
                 name: "VisitItems");
 
             migrationBuilder.DropTable(
+                name: "VisitNotice");
+
+            migrationBuilder.DropTable(
                 name: "VisitStaff");
+
+            migrationBuilder.DropTable(
+                name: "VisitOrder");
 
             migrationBuilder.DropTable(
                 name: "VisitPosts");

@@ -11,7 +11,7 @@ using Reception.Dashboard.Data;
 namespace Reception.Dashboard.Data.Migrations
 {
     [DbContext(typeof(ReceptionDbContext))]
-    [Migration("20261201080825_Visits")]
+    [Migration("20261201082445_Visits")]
     partial class Visits
     {
         /// <inheritdoc />
@@ -645,6 +645,81 @@ namespace Reception.Dashboard.Data.Migrations
                     b.ToTable("ChecklistTemplate", (string)null);
                 });
 
+            modelBuilder.Entity("Reception.Dashboard.Features.Visits.OrderRecipient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnBehalf")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("OrderId", "PostId")
+                        .IsUnique();
+
+                    b.ToTable("OrderRecipient");
+                });
+
+            modelBuilder.Entity("Reception.Dashboard.Features.Visits.RouteViolation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClearedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("Violations", (string)null);
+                });
+
             modelBuilder.Entity("Reception.Dashboard.Features.Visits.Visit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -786,15 +861,88 @@ namespace Reception.Dashboard.Data.Migrations
                     b.ToTable("VisitItems");
                 });
 
+            modelBuilder.Entity("Reception.Dashboard.Features.Visits.VisitNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneByKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OutboundMessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("VisitNotice");
+                });
+
+            modelBuilder.Entity("Reception.Dashboard.Features.Visits.VisitOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AcknowledgeBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("VisitOrder");
+                });
+
             modelBuilder.Entity("Reception.Dashboard.Features.Visits.VisitPost", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaveReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("OnRoute")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Presence")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Problem")
@@ -880,6 +1028,57 @@ namespace Reception.Dashboard.Data.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotencyRecords");
+                });
+
+            modelBuilder.Entity("Reception.Dashboard.Infrastructure.Outbound.OutboundMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("OutboundMessages");
                 });
 
             modelBuilder.Entity("Reception.Dashboard.Infrastructure.Scheduling.DueJob", b =>
@@ -1159,6 +1358,35 @@ namespace Reception.Dashboard.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Reception.Dashboard.Features.Visits.OrderRecipient", b =>
+                {
+                    b.HasOne("Reception.Dashboard.Features.Visits.VisitOrder", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Reception.Dashboard.Features.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Reception.Dashboard.Features.Visits.RouteViolation", b =>
+                {
+                    b.HasOne("Reception.Dashboard.Features.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Reception.Dashboard.Features.Visits.Visit", null)
+                        .WithMany("Violations")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Reception.Dashboard.Features.Visits.Visit", b =>
                 {
                     b.HasOne("Reception.Dashboard.Features.Sites.Site", null)
@@ -1173,6 +1401,24 @@ namespace Reception.Dashboard.Data.Migrations
                     b.HasOne("Reception.Dashboard.Features.Visits.VisitPost", null)
                         .WithMany("Items")
                         .HasForeignKey("VisitPostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Reception.Dashboard.Features.Visits.VisitNotice", b =>
+                {
+                    b.HasOne("Reception.Dashboard.Features.Visits.Visit", null)
+                        .WithMany("Notices")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Reception.Dashboard.Features.Visits.VisitOrder", b =>
+                {
+                    b.HasOne("Reception.Dashboard.Features.Visits.Visit", null)
+                        .WithMany("Orders")
+                        .HasForeignKey("VisitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1203,6 +1449,15 @@ namespace Reception.Dashboard.Data.Migrations
                     b.HasOne("Reception.Dashboard.Features.Visits.VisitPost", null)
                         .WithMany("Staff")
                         .HasForeignKey("VisitPostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Reception.Dashboard.Infrastructure.Outbound.OutboundMessage", b =>
+                {
+                    b.HasOne("Reception.Dashboard.Features.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1241,7 +1496,18 @@ namespace Reception.Dashboard.Data.Migrations
 
             modelBuilder.Entity("Reception.Dashboard.Features.Visits.Visit", b =>
                 {
+                    b.Navigation("Notices");
+
+                    b.Navigation("Orders");
+
                     b.Navigation("Posts");
+
+                    b.Navigation("Violations");
+                });
+
+            modelBuilder.Entity("Reception.Dashboard.Features.Visits.VisitOrder", b =>
+                {
+                    b.Navigation("Recipients");
                 });
 
             modelBuilder.Entity("Reception.Dashboard.Features.Visits.VisitPost", b =>

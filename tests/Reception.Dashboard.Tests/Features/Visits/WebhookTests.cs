@@ -1,0 +1,72 @@
+using System.Net;
+using Microsoft.Extensions.Time.Testing;
+using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Tests.TestInfrastructure;
+
+namespace Reception.Dashboard.Tests.Features.Visits;
+
+/// <summary>Outbound webhooks against a real local HTTP receiver, through the Polly pipeline.</summary>
+public sealed class WebhookTests
+{
+    [Fact]
+    public async Task EngineeringWebhook_ThatFailsThenRecovers_IsRetried_OpensTheCircuit_AndIsDelivered_WithTheStatusVisible() // §4.5.3
+    {
+        using var receiver = new WebhookReceiver(failFirst: 2);
+        using var app = new TestApp(settings: new Dictionary<string, string>
+        {
+            ["Outbound:EngineeringWebhookUrl"] = receiver.Url,
+            ["Outbound:RetriesPerAttempt"] = "2",
+            ["Outbound:RetryBaseDelay"] = "00:00:00.010",
+            ["Outbound:BreakDuration"] = "00:00:01",
+            ["Outbound:RetryLater"] = "00:00:00.300",
+        });
+        var s = await VisitSite.CreateAsync(app);
+        await using var listener = await BoardListener.JoinAsync(app, s.Site.Id);
+
+        // Short notice: the fountain notice goes at once.
+        var visit = await s.AnnounceAsync(DateTime.UtcNow.AddMinutes(20), level: 1);
+
+        var deliveries = new List<DeliveryChanged>();
+        while (deliveries.LastOrDefault()?.Status != DeliveryStatus.Delivered)
+        {
+            deliveries.AddRange((await listener.NextEventsAsync(1)).Where(e => e.Type == EventTypes.DeliveryChanged).Select(e => e.DataAs<DeliveryChanged>()));
+        }
+
+        var requests = receiver.Requests.ToList();
+        Assert.Equal([HttpStatusCode.InternalServerError, HttpStatusCode.InternalServerError, HttpStatusCode.OK], requests.Select(r => r.Answer));
+        Assert.Contains(deliveries, d => d.Status == DeliveryStatus.Retrying && d.Error!.StartsWith("Circuit open"));
+        Assert.Single(requests.Select(r => r.IdempotencyKey).Distinct()); // one message, however many tries
+        Assert.Contains("water-features", requests[^1].Body);
+        var delivery = (await s.GetAsync(visit.Visit.Id)).Notices.Single().Delivery!;
+        Assert.Equal(DeliveryStatus.Delivered, delivery.Status);
+        Assert.True(delivery.Attempts >= 2, $"{delivery.Attempts} attempts");
+    }
+
+    [Fact]
+    public async Task ChatWebhook_HearsLateItems_BlockedPosts_AndUnacknowledgedOrders()
+    {
+        using var receiver = new WebhookReceiver();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var app = new TestApp(clock: clock, settings: new Dictionary<string, string> { ["Outbound:ChatWebhookUrl"] = receiver.Url });
+        var s = await VisitSite.CreateAsync(app);
+        var visit = await s.AnnounceAsync(clock.GetUtcNow().UtcDateTime.AddMinutes(45));
+
+        (await VisitSite.PostAsync(s.WestGuard, s.Url($"/{visit.Visit.Id}/posts/{s.WestGate.Id}/problem"), new ReportPostProblem("Barrier stuck"))).EnsureSuccessStatusCode();
+        (await VisitSite.PostAsync(s.Command, s.Url($"/{visit.Visit.Id}/orders"), new SendOrder("Hold the gate", [s.EastGate.Id]))).EnsureSuccessStatusCode();
+        clock.Advance(TimeSpan.FromMinutes(16));
+
+        await WaitForAsync(() => receiver.Requests.Any(r => r.Body.Contains("item-late")) && receiver.Requests.Any(r => r.Body.Contains("order-unacknowledged")));
+        var bodies = receiver.Requests.Select(r => r.Body).ToList();
+        Assert.Contains(bodies, b => b.Contains("post-blocked") && b.Contains("Barrier stuck"));
+        Assert.Contains(bodies, b => b.Contains("item-late") && b.Contains("East gate"));
+    }
+
+    private static async Task WaitForAsync(Func<bool> done)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!done())
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+}
