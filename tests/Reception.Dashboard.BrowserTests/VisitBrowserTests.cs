@@ -77,7 +77,8 @@ public sealed class VisitBrowserTests
 
         await page.GetByTestId("visit-route").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "东大门岗 East gate" }).ClickAsync();
-        await page.Keyboard.PressAsync("Escape");
+        await page.GetByTestId("add-route-post").ClickAsync();
+        await Expect(page.GetByTestId("route-post")).ToHaveTextAsync(["东大门岗 East gate"]);
         await page.GetByTestId("preview-plan").ClickAsync();
         await Expect(page.GetByTestId("plan-post").First).ToContainTextAsync("East gate");
         await page.GetByTestId("confirm-announce").ClickAsync();
@@ -86,5 +87,42 @@ public sealed class VisitBrowserTests
         await Expect(page.GetByTestId("visit-posts").GetByTestId("visit-post")).ToHaveCountAsync(2); // §4.3.1.3: the route and the duty room
         await page.GotoAsync(new Uri(app.BaseAddress, $"/sites/{siteId}/board").ToString());
         await Expect(page.GetByTestId("visit-card")).ToHaveCountAsync(2);
+    }
+
+    [Fact]
+    public async Task Board_NewBlockedPost_SoundsOnce_AndNotWhenMuted()
+    {
+        using var app = new TestApp(seedDemoData: true);
+        var siteId = await app.DemoSiteIdAsync();
+        using var http = app.Http();
+        var visit = (await http.GetFromJsonAsync<List<VisitDto>>($"/api/sites/{siteId}/visits", BoardJson.Options))!.Single();
+        var posts = (await http.GetFromJsonAsync<VisitDetailDto>($"/api/sites/{siteId}/visits/{visit.Id}", BoardJson.Options))!.Posts.Where(p => p.Problem is null).ToList();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+        var page = await (await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } })).NewPageAsync();
+        await SignedIn.AsAsync(page, app.BaseAddress, "command", DemoData.DemoPassword);
+        await page.GotoAsync(new Uri(app.BaseAddress, $"/sites/{siteId}/board").ToString());
+        await Expect(page.GetByTestId("interactive")).ToHaveAttributeAsync("data-ready", "true");
+        var toggle = page.GetByTestId("alert-sound");
+        await Expect(toggle).ToHaveAttributeAsync("data-muted", "false");
+        await toggle.ClickAsync(); // muted: and the click lets the page make sound
+        await toggle.ClickAsync(); // sound on again
+        await Expect(toggle).ToHaveAttributeAsync("data-muted", "false");
+
+        // What was on the board when it opened (the demo's blocked gate) does not sound; a new problem does.
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => window.receptionAlerts.played"));
+        (await http.SendJsonAsync(HttpMethod.Post, $"/api/sites/{siteId}/visits/{visit.Id}/posts/{posts[0].PostId}/problem", new ReportPostProblem("Gate motor failed"))).EnsureSuccessStatusCode();
+        await Expect(page.Locator($"[data-testid=alert][data-key='blocked:{visit.Id}:{posts[0].PostId}']")).ToBeVisibleAsync();
+        await Expect(toggle).ToHaveAttributeAsync("data-sounded", "1");
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => window.receptionAlerts.played"));
+
+        await toggle.ClickAsync();
+        await Expect(toggle).ToHaveAttributeAsync("data-muted", "true");
+        (await http.SendJsonAsync(HttpMethod.Post, $"/api/sites/{siteId}/visits/{visit.Id}/posts/{posts[1].PostId}/problem", new ReportPostProblem("Radio dead"))).EnsureSuccessStatusCode();
+        await Expect(page.Locator($"[data-testid=alert][data-key='blocked:{visit.Id}:{posts[1].PostId}']")).ToBeVisibleAsync();
+        await page.WaitForTimeoutAsync(500);
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => window.receptionAlerts.played"));
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("alert-sound")).ToHaveAttributeAsync("data-muted", "true"); // remembered
     }
 }

@@ -193,8 +193,8 @@ public sealed record ChecklistTemplateItemDto(
 /// <summary>Replaces a site's checklist template. Visits announced before keep the items they were given.</summary>
 public sealed record SetChecklistTemplate(IReadOnlyList<ChecklistTemplateItemDto>? Items);
 
-/// <summary>One line of a visit's archive (§4.2.3): what happened, when, and who did it.</summary>
-public sealed record VisitTimelineEntry(long Seq, DateTime At, string Type, string What, string? Actor, string? ActorRole);
+/// <summary>One line of a visit's archive (§4.2.3): what happened, when, at which post if any, and who did it.</summary>
+public sealed record VisitTimelineEntry(long Seq, DateTime At, string Type, string What, Guid? PostId, string? Actor, string? ActorRole);
 
 /// <summary>A visit was announced, moved, cancelled, arrived or ended.</summary>
 public sealed record VisitChanged(Guid VisitId, string Title, int Level, DateTime Arrival, VisitStatus Status, bool ShortNotice, long Version);

@@ -95,6 +95,7 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/sites/{siteId:guid}/devices/screens"] = AtSite(Permission.ManageScreens),
         ["POST /api/sites/{siteId:guid}/devices/{deviceId:guid}/revoke"] = AtSite(Permission.ManagePhones),
         ["GET /api/sites/{siteId:guid}/visits"] = AtSite(Permission.ViewBoard),
+        ["GET /api/sites/{siteId:guid}/visits/past"] = AtSite(Permission.ViewBoard),
         ["GET /api/sites/{siteId:guid}/visits/plan"] = AtSite(Permission.ManageVisits),
         ["POST /api/sites/{siteId:guid}/visits"] = AtSite(Permission.ManageVisits),
         ["GET /api/sites/{siteId:guid}/visits/{visitId:guid}"] = AtSite(Permission.ViewBoard),

@@ -20,7 +20,7 @@ public sealed class PageAuthorizationTests
         using var anonymous = app.Client();
         var pages = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
-            .Select(e => "/" + e.RoutePattern.RawText!.Trim('/').Replace("{SiteId:guid}", Guid.NewGuid().ToString()))
+            .Select(e => "/" + e.RoutePattern.RawText!.Trim('/').Replace("{SiteId:guid}", Guid.NewGuid().ToString()).Replace("{VisitId:guid}", Guid.NewGuid().ToString()))
             .Distinct()
             .ToList();
         Assert.Contains("/board", pages);

@@ -705,6 +705,11 @@ namespace Reception.Dashboard.Data.Migrations
                     b.Property<DateTime>("ReportedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("VisitId")
                         .HasColumnType("TEXT");
 
@@ -929,6 +934,9 @@ namespace Reception.Dashboard.Data.Migrations
 
                     b.Property<string>("LeaveReason")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LeavingStaffId")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("OnRoute")

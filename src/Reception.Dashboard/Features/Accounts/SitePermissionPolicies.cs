@@ -13,6 +13,7 @@ public static class SitePermissionPolicies
     public const string ViewStaff = "site:" + nameof(Permission.ViewStaff);
     public const string ManageSite = "site:" + nameof(Permission.ManageSite);
     public const string ManagePhones = "site:" + nameof(Permission.ManagePhones);
+    public const string EditChecklists = "site:" + nameof(Permission.EditChecklists);
 
     public static string For(Permission permission) => $"site:{permission}";
 

@@ -17,6 +17,7 @@ public sealed partial class BoardPage : IDisposable
     private IReadOnlyList<VisitDetailDto> _visits = [];
     private System.Security.Claims.ClaimsPrincipal? _user;
     private IDisposable? _visitEvents;
+    private Coalescer? _visitReloads;
 
     [Inject] private LiveSite Live { get; set; } = default!;
     [Inject] private IStringLocalizer<Text> T { get; set; } = default!;
@@ -34,7 +35,8 @@ public sealed partial class BoardPage : IDisposable
         try
         {
             // Visits are read whole again on each of their events: they are few, and their states move with the clock.
-            _visitEvents = Publisher.Subscribe(SiteId, e => e.VisitId is not null ? InvokeAsync(ReloadVisitsAsync) : Task.CompletedTask);
+            _visitReloads = new Coalescer(ReloadVisitsAsync);
+            _visitEvents = Publisher.Subscribe(SiteId, e => e.VisitId is not null ? InvokeAsync(_visitReloads.RequestAsync) : Task.CompletedTask);
             await Live.StartAsync(_user, SiteId, work => InvokeAsync(work), () => InvokeAsync(StateHasChanged));
             _visits = await Visits.ListDetailsAsync(_user, SiteId, CancellationToken.None);
         }

@@ -6,8 +6,8 @@ namespace Reception.Dashboard.Features.Visits;
 /// </summary>
 public sealed record ChatAlert(string Kind, string Visit, string Text, string TextEn)
 {
-    public static ChatAlert Late(string visit, string post, string item) =>
-        new("item-late", visit, $"【超时】{visit}：{post}「{item}」未按时完成", $"[Late] {visit}: {post} has not done \"{item}\"");
+    public static ChatAlert Late(string visit, string post, string itemZh, string itemEn) =>
+        new("item-late", visit, $"【超时】{visit}：{post}「{itemZh}」未按时完成", $"[Late] {visit}: {post} has not done \"{itemEn}\"");
 
     public static ChatAlert Blocked(string visit, string post, string reason) =>
         new("post-blocked", visit, $"【受阻】{visit}：{post}报告问题：{reason}", $"[Blocked] {visit}: {post} reports: {reason}");
@@ -20,6 +20,14 @@ public sealed record ChatAlert(string Kind, string Visit, string Text, string Te
 
     public static ChatAlert Violation(string visit, string where, string what) =>
         new("violation", visit, $"【违章】{visit}：{where} {what}", $"[Violation] {visit}: {where} {what}");
+
+    /// <summary>The engineering webhook's message when a visit it was told about moves: a new notice follows 30 minutes ahead.</summary>
+    public static ChatAlert WaterFeaturesMoved(string visit, DateTime arrivalLocal) =>
+        new("water-features-moved", visit, $"【工程部】{visit} 改为 {arrivalLocal:HH:mm} 到达，届时将另行通知开启水景", $"[Engineering] {visit} now arrives at {arrivalLocal:HH:mm}; a new notice follows before then");
+
+    /// <summary>The engineering webhook's message when a visit it was told about is cancelled.</summary>
+    public static ChatAlert WaterFeaturesCancelled(string visit) =>
+        new("water-features-cancelled", visit, $"【工程部】{visit} 已取消，无需开启水景", $"[Engineering] {visit} is cancelled; the water features are not needed");
 
     /// <summary>The engineering webhook's message (§4.5.3).</summary>
     public static ChatAlert WaterFeatures(string visit, DateTime arrivalLocal) =>

@@ -51,6 +51,12 @@ public sealed class ChecklistTemplateService(IDbContextFactory<ReceptionDbContex
 
         for (var i = 0; i < items.Count; i++)
         {
+            if (items[i] is null)
+            {
+                errors[$"items[{i}]"] = [ErrorText.Get("GiveItems")];
+                continue;
+            }
+
             foreach (var failure in ItemValidator.Validate(items[i]).Errors)
             {
                 var field = $"items[{i}].{System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(failure.PropertyName)}";
@@ -58,7 +64,7 @@ public sealed class ChecklistTemplateService(IDbContextFactory<ReceptionDbContex
             }
         }
 
-        if (items.Select(i => i.Key?.Trim()).GroupBy(k => k).Any(g => g.Count() > 1))
+        if (items.Select(i => i?.Key?.Trim()).GroupBy(k => k).Any(g => g.Count() > 1))
         {
             errors["items"] = [ErrorText.Get("TemplateKeyRepeated")];
         }

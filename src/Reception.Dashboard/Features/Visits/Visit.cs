@@ -64,13 +64,11 @@ public sealed class Visit : VersionedEntity
 
     public DateTime ReadyBy => Arrival - ReadyAhead;
 
-    /// <summary>When the current deadlines were set: at the announcement, or at the last move.</summary>
-    public DateTime DeadlinesSetAt => RescheduledAt ?? AnnouncedAt;
-
     public static Visit Announce(Guid siteId, string title, int level, DateTime arrival, string? host, string? notes, DateTime now) =>
         new(Guid.CreateVersion7(), siteId, title, level, arrival, host, notes, now);
 
-    public VisitPost AddPost(Post post, bool onRoute, int routeOrder, IEnumerable<ChecklistTemplateItem> template)
+    /// <summary>Adds a post with its checklist; deadlines already passed <paramref name="now"/> are due at once.</summary>
+    public VisitPost AddPost(Post post, bool onRoute, int routeOrder, IEnumerable<ChecklistTemplateItem> template, DateTime now)
     {
         EnsurePlanned();
         if (Posts.Any(p => p.PostId == post.Id))
@@ -81,10 +79,10 @@ public sealed class Visit : VersionedEntity
         var visitPost = new VisitPost(Id, post.Id, onRoute, routeOrder);
         foreach (var item in template.Where(t => t.AppliesTo(post.Kind, Level)))
         {
-            visitPost.Items.Add(VisitItem.From(item, visitPost.Id, Arrival, DeadlinesSetAt));
+            visitPost.Items.Add(VisitItem.From(item, visitPost.Id, Arrival, now));
         }
 
-        visitPost.Publish(DeadlinesSetAt);
+        visitPost.Publish(now);
         Posts.Add(visitPost);
         Changed();
         return visitPost;
@@ -107,14 +105,8 @@ public sealed class Visit : VersionedEntity
     public VisitPost PostOf(Guid postId) =>
         Posts.SingleOrDefault(p => p.PostId == postId) ?? throw new NotFoundException("VisitPost", postId);
 
-    /// <returns>Whether the arrival moved.</returns>
-    public bool Reschedule(DateTime arrival, DateTime now)
+    public void Reschedule(DateTime arrival, DateTime now)
     {
-        if (arrival == Arrival && Status == VisitStatus.Planned)
-        {
-            return false;
-        }
-
         EnsurePlanned();
         Arrival = arrival;
         RescheduledAt = now;
@@ -125,7 +117,6 @@ public sealed class Visit : VersionedEntity
         }
 
         Changed();
-        return true;
     }
 
     public void Cancel(string reason, DateTime now)
@@ -194,7 +185,7 @@ public sealed class Visit : VersionedEntity
         return true;
     }
 
-    private void EnsurePlanned()
+    public void EnsurePlanned()
     {
         if (Status != VisitStatus.Planned)
         {
@@ -241,6 +232,9 @@ public sealed class VisitPost
 
     public string? LeaveReason { get; private set; }
 
+    /// <summary>Who asked to leave, when the request came from a named staff member.</summary>
+    public Guid? LeavingStaffId { get; private set; }
+
     public List<VisitItem> Items { get; private set; } = [];
     public List<VisitStaff> Staff { get; private set; } = [];
 
@@ -286,7 +280,7 @@ public sealed class VisitPost
 
     /// <summary>The guard asks to leave; they stay until a foreman decides (§4.2.1, as desk §2.2).</summary>
     /// <returns>Whether anything changed.</returns>
-    public bool RequestLeave(string reason)
+    public bool RequestLeave(string reason, Guid? staffId)
     {
         if (Presence == PostPresence.Empty)
         {
@@ -298,20 +292,30 @@ public sealed class VisitPost
             return false;
         }
 
-        (Presence, LeaveReason) = (PostPresence.LeaveRequested, reason);
+        (Presence, LeaveReason, LeavingStaffId) = (PostPresence.LeaveRequested, reason, staffId);
         return true;
     }
 
     /// <summary>A foreman's decision: approved with a replacement the post stays manned; without one it is left empty.</summary>
-    public void DecideLeave(bool approve, bool replaced)
+    public void DecideLeave(bool approve, (Guid StaffId, ShiftKind? Shift, bool CalledIn)? replacement)
     {
         if (Presence != PostPresence.LeaveRequested)
         {
             throw new ConflictException(ErrorText.Get("NoLeaveRequest"));
         }
 
-        Presence = approve && !replaced ? PostPresence.Empty : PostPresence.Staffed;
-        LeaveReason = null;
+        if (approve)
+        {
+            // The one who left no longer stands here, so no longer acts for this post.
+            Staff.RemoveAll(s => s.StaffId == LeavingStaffId);
+            if (replacement is { } r && Staff.All(s => s.StaffId != r.StaffId))
+            {
+                Staff.Add(new VisitStaff { Id = Guid.CreateVersion7(), VisitPostId = Id, StaffId = r.StaffId, Shift = r.Shift, CalledIn = r.CalledIn });
+            }
+        }
+
+        Presence = approve && replacement is null ? PostPresence.Empty : PostPresence.Staffed;
+        (LeaveReason, LeavingStaffId) = (null, null);
     }
 
     /// <returns>Whether anything changed.</returns>
@@ -322,16 +326,8 @@ public sealed class VisitPost
             return false;
         }
 
-        (Presence, LeaveReason) = (presence, null);
+        (Presence, LeaveReason, LeavingStaffId) = (presence, null, null);
         return true;
-    }
-
-    public void AddStaff(Guid staffId, ShiftKind? shift, bool calledIn)
-    {
-        if (Staff.All(s => s.StaffId != staffId))
-        {
-            Staff.Add(new VisitStaff { Id = Guid.CreateVersion7(), VisitPostId = Id, StaffId = staffId, Shift = shift, CalledIn = calledIn });
-        }
     }
 
     /// <returns>The state now, when it differs from the one last announced.</returns>
@@ -430,6 +426,13 @@ public sealed class VisitItem : VersionedEntity
         return true;
     }
 
+    /// <summary>Opens an item the system ticked again, when what it did is withdrawn (the fountain notice of a moved visit).</summary>
+    public void Reopen()
+    {
+        (DoneAt, DoneByKind, DoneById, DoneByRole, DoneOnBehalf) = (null, null, null, null, false);
+        Changed();
+    }
+
     /// <summary>Takes a tick back: only within the undo window, and only by whoever ticked it unless <paramref name="commands"/>.</summary>
     /// <returns>Whether it was done before.</returns>
     public bool Undo(Client.Contracts.Actor actor, bool commands, DateTime now)
@@ -515,7 +518,6 @@ public sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         builder.Property(v => v.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(v => v.Version).IsConcurrencyToken();
         builder.Ignore(v => v.ReadyBy);
-        builder.Ignore(v => v.DeadlinesSetAt);
         builder.HasIndex(v => new { v.SiteId, v.Arrival });
         builder.HasOne<Site>().WithMany().HasForeignKey(v => v.SiteId);
         builder.HasMany(v => v.Posts).WithOne().HasForeignKey(p => p.VisitId).OnDelete(DeleteBehavior.Cascade);

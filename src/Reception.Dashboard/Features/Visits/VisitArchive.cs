@@ -36,7 +36,8 @@ public sealed class VisitArchive(IDbContextFactory<ReceptionDbContext> dbFactory
         {
             var envelope = e.ToEnvelope(stream.Epoch);
             var actor = e.ActorKind is null ? null : names.TryGetValue((e.ActorKind, e.ActorId!), out var name) ? name : e.ActorId;
-            return new VisitTimelineEntry(e.Seq, e.At, e.Type, EventText.Describe(text, envelope, id => posts.GetValueOrDefault(id)), actor, e.ActorRole);
+            var postId = envelope.Data.ValueKind == System.Text.Json.JsonValueKind.Object && envelope.Data.TryGetProperty("postId", out var p) && p.ValueKind == System.Text.Json.JsonValueKind.String && p.TryGetGuid(out var named) ? named : (Guid?)null;
+            return new VisitTimelineEntry(e.Seq, e.At, e.Type, EventText.Describe(text, envelope, id => posts.GetValueOrDefault(id)), postId, actor, e.ActorRole);
         }).ToList();
     }
 

@@ -41,7 +41,7 @@ public sealed class VisitDeadlines(Outbox outbox) : IDueJobHandler
 
                 events.Add(EventTypes.ItemLate, new ChecklistItemChanged(visit.Id, post.PostId, item.Id, item.Key, ItemState.Late, false), visit.Id);
                 VisitService.AddReadinessChanges(events, visit, now);
-                outbox.Enqueue(db, events, visit.SiteId, visit.Id, Outbox.Chat, ChatAlert.Late(visit.Title, await PostNameAsync(db, post.PostId, ct), item.Text));
+                outbox.Enqueue(db, events, visit.SiteId, visit.Id, Outbox.Chat, ChatAlert.Late(visit.Title, await PostNameAsync(db, post.PostId, ct), item.TextZh, item.TextEn));
 
                 break;
             case ReadyByKind when visit.Status == VisitStatus.Planned:
@@ -101,6 +101,6 @@ public sealed class VisitDeadlines(Outbox outbox) : IDueJobHandler
         VisitService.AddReadinessChanges(events, visit, now);
     }
 
-    private static async Task<string> PostNameAsync(ReceptionDbContext db, Guid postId, CancellationToken ct) =>
+    internal static async Task<string> PostNameAsync(ReceptionDbContext db, Guid postId, CancellationToken ct) =>
         await db.Posts.Where(p => p.Id == postId).Select(p => p.Name).SingleAsync(ct);
 }

@@ -64,6 +64,10 @@ public sealed class RouteViolation
     public Guid? PostId { get; init; }
     public string? Location { get; init; }
     public DateTime ReportedAt { get; init; }
+
+    /// <summary>Who reported it ("kind:id" of the actor), who may clear it besides the patrols and the command center.</summary>
+    public string ReportedBy { get; init; } = "";
+
     public DateTime? ClearedAt { get; set; }
 
     public ViolationDto ToDto() => new(Id, Kind, Description, PostId, Location, ReportedAt, ClearedAt);
@@ -122,6 +126,7 @@ public sealed class RouteViolationConfiguration : IEntityTypeConfiguration<Route
         builder.Property(v => v.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(v => v.Description).HasMaxLength(RouteViolation.DescriptionMaxLength);
         builder.Property(v => v.Location).HasMaxLength(Validation.NameMaxLength);
+        builder.Property(v => v.ReportedBy).HasMaxLength(80);
         builder.HasOne<Posts.Post>().WithMany().HasForeignKey(v => v.PostId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -44,6 +44,24 @@ public sealed class VisitService(
         return (await CurrentAsync(db, siteId, now, ct)).Select(v => ToDto(v, now)).ToList();
     }
 
+    /// <summary>Visits that ended or were cancelled, newest first: the way into their archives (§4.2.3).</summary>
+    public async Task<IReadOnlyList<VisitDto>> PastAsync(ClaimsPrincipal user, Guid siteId, int limit, CancellationToken ct)
+    {
+        Access.Demand(user, siteId, Permission.ViewBoard);
+        if (limit is < 1 or > 500)
+        {
+            throw RuleViolationException.For("limit", ErrorText.Get("Limit", 500));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.EnsureSiteExistsAsync(siteId, ct);
+        var visits = await Load(db).AsNoTracking()
+            .Where(v => v.SiteId == siteId && (v.Status == VisitStatus.Ended || v.Status == VisitStatus.Cancelled))
+            .OrderByDescending(v => v.Arrival).Take(limit).ToListAsync(ct);
+        var now = Now;
+        return visits.Select(v => ToDto(v, now)).ToList();
+    }
+
     /// <summary>The same visits with every post: what the board and the wall show.</summary>
     public async Task<IReadOnlyList<VisitDetailDto>> ListDetailsAsync(ClaimsPrincipal user, Guid siteId, CancellationToken ct)
     {
@@ -133,7 +151,7 @@ public sealed class VisitService(
             var visit = Visit.Announce(siteId, request.Title!.Trim(), request.Level, arrival, Validation.TrimToNull(request.Host), Validation.TrimToNull(request.Notes), now);
             foreach (var p in planned)
             {
-                visit.AddPost(posts[p.PostId], p.OnRoute, p.RouteOrder, template).AssignStaff(p.Staff);
+                visit.AddPost(posts[p.PostId], p.OnRoute, p.RouteOrder, template, now).AssignStaff(p.Staff);
             }
 
             db.Visits.Add(visit);
@@ -148,15 +166,17 @@ public sealed class VisitService(
     public Task<VisitDto> RescheduleAsync(ClaimsPrincipal user, Guid siteId, Guid visitId, RescheduleVisit request, string? idempotencyKey, CancellationToken ct) =>
         ChangeVisitAsync(user, siteId, visitId, Permission.ManageVisits, $"visits.reschedule:{visitId}", request, idempotencyKey, async (db, visit, events, now) =>
         {
+            visit.EnsurePlanned();
             var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == siteId, ct);
             var arrival = ArrivalUtc(request.Arrival, site.TimeZone);
-            if (arrival == visit.Arrival && visit.Status == VisitStatus.Planned)
+            if (arrival == visit.Arrival)
             {
                 return;
             }
 
             EnsureFuture(arrival, now);
             visit.Reschedule(arrival, now);
+            await WithdrawFountainNoticeAsync(db, events, visit, ChatAlert.WaterFeaturesMoved(visit.Title, TimeZoneInfo.ConvertTimeFromUtc(arrival, site.TimeZone)), ct);
             await ArmAsync(db, visit, now, ct);
             events.Add(EventTypes.VisitRescheduled, visit.ToEvent(), visit.Id);
             AddReadinessChanges(events, visit, now);
@@ -170,6 +190,10 @@ public sealed class VisitService(
         {
             visit.Cancel(reason, now);
             await DueJobs.DisarmOwnerAsync(db, visit.Id, ct);
+            if (visit.Notices.Any(n => n.Kind == VisitNotice.WaterFeatures))
+            {
+                outbox.Enqueue(db, events, siteId, visit.Id, Outbox.Engineering, ChatAlert.WaterFeaturesCancelled(visit.Title));
+            }
             events.Add(EventTypes.VisitCancelled, visit.ToEvent(), visit.Id);
         }, ct);
     }
@@ -206,7 +230,7 @@ public sealed class VisitService(
             var context = await PlanContextAsync(db, site, visit.Arrival, ct);
             var staff = await NamedStaffAsync(db, siteId, "staffIds", request.StaffIds ?? [], context, ct);
             var order = visit.Posts.Select(p => p.RouteOrder).DefaultIfEmpty(0).Max() + 1;
-            var visitPost = visit.AddPost(post, onRoute: false, order, await TemplateAsync(db, siteId, ct));
+            var visitPost = visit.AddPost(post, onRoute: false, order, await TemplateAsync(db, siteId, ct), now);
             visitPost.AssignStaff(staff);
             await ArmAsync(db, visit, now, ct);
             events.Add(EventTypes.VisitPlanChanged, new VisitPlanChanged(visit.Id, post.Id, true, staff.Count), visit.Id);
@@ -261,6 +285,7 @@ public sealed class VisitService(
             item.Tick(actor, onBehalf, now) ? EventTypes.ItemTicked : null, ct);
 
     /// <summary>Takes a tick back within a minute (<see cref="VisitItem.UndoWindow"/>).</summary>
+    /// <remarks>An item taken back after its deadline is late at once: its deadline job has already fired.</remarks>
     public Task<VisitPostDto> UndoAsync(ClaimsPrincipal user, Guid siteId, Guid visitId, Guid itemId, string? idempotencyKey, CancellationToken ct) =>
         ChangeItemAsync(user, siteId, visitId, itemId, $"visits.undo:{itemId}", idempotencyKey, (item, actor, onBehalf, commands, now) =>
             item.Undo(actor, commands, now) ? EventTypes.ItemUndone : null, ct);
@@ -378,14 +403,15 @@ public sealed class VisitService(
     {
         Access.Demand(user, siteId, Permission.TickOwnPost);
         var reason = RequiredReason(request.Reason);
-        return ChangePostAsync(user, siteId, visitId, postId, $"visits.leave:{visitId}:{postId}", request, idempotencyKey, (db, visit, visitPost, events, now) =>
+        return ChangePostAsync(user, siteId, visitId, postId, $"visits.leave:{visitId}:{postId}", request, idempotencyKey, async (db, visit, visitPost, events, now) =>
         {
-            if (visitPost.RequestLeave(reason))
+            var staffId = user.UserId() is { } userId
+                ? await db.Staff.Where(x => x.SiteId == siteId && x.UserId == userId).Select(x => (Guid?)x.Id).SingleOrDefaultAsync(ct)
+                : null;
+            if (visitPost.RequestLeave(reason, staffId))
             {
                 events.Add(EventTypes.PresenceChanged, new PresenceChanged(visit.Id, postId, visitPost.Presence, false), visit.Id);
             }
-
-            return Task.CompletedTask;
         }, ct);
     }
 
@@ -395,15 +421,15 @@ public sealed class VisitService(
         Access.Demand(user, siteId, Permission.TickAnyPost);
         return ChangePostAsync(user, siteId, visitId, postId, $"visits.leave-decide:{visitId}:{postId}", request, idempotencyKey, async (db, visit, visitPost, events, now) =>
         {
-            if (request.ReplacementStaffId is { } replacement)
+            (Guid StaffId, ShiftKind? Shift, bool CalledIn)? named = null;
+            if (request.Approve && request.ReplacementStaffId is { } replacement)
             {
                 var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == siteId, ct);
-                var named = (await NamedStaffAsync(db, siteId, "replacementStaffId", [replacement], await PlanContextAsync(db, site, visit.Arrival, ct), ct)).Single();
-                visitPost.AddStaff(named.StaffId, named.Shift, named.CalledIn);
+                named = (await NamedStaffAsync(db, siteId, "replacementStaffId", [replacement], await PlanContextAsync(db, site, visit.Arrival, ct), ct)).Single();
             }
 
-            visitPost.DecideLeave(request.Approve, request.ReplacementStaffId is not null);
-            events.Add(EventTypes.PresenceChanged, new PresenceChanged(visit.Id, postId, visitPost.Presence, request.ReplacementStaffId is not null), visit.Id);
+            visitPost.DecideLeave(request.Approve, named);
+            events.Add(EventTypes.PresenceChanged, new PresenceChanged(visit.Id, postId, visitPost.Presence, named is not null), visit.Id);
             await AlertIfEmptyAsync(db, events, visit, visitPost, ct);
         }, ct);
     }
@@ -464,7 +490,7 @@ public sealed class VisitService(
             var violation = new RouteViolation
             {
                 Id = Guid.CreateVersion7(), VisitId = visit.Id, Kind = request.Kind, Description = description!, PostId = request.PostId,
-                Location = Validation.TrimToNull(request.Location), ReportedAt = now,
+                Location = Validation.TrimToNull(request.Location), ReportedAt = now, ReportedBy = ActorKey(Access.Demand(user, siteId, Permission.TickOwnPost)),
             };
             visit.Violations.Add(violation);
             events.Add(EventTypes.ViolationReported, violation.ToEvent(), visit.Id);
@@ -473,18 +499,27 @@ public sealed class VisitService(
         }, ct);
     }
 
+    /// <summary>Clears a violation: whoever reported it, the post it is at, a patrol of the visit, or the command center.</summary>
     public Task<VisitDto> ClearViolationAsync(ClaimsPrincipal user, Guid siteId, Guid visitId, Guid violationId, string? idempotencyKey, CancellationToken ct) =>
-        ChangeVisitAsync(user, siteId, visitId, Permission.TickOwnPost, $"visits.violation-clear:{violationId}", null, idempotencyKey, (db, visit, events, now) =>
+        ChangeVisitAsync(user, siteId, visitId, Permission.TickOwnPost, $"visits.violation-clear:{violationId}", null, idempotencyKey, async (db, visit, events, now) =>
         {
             var violation = visit.Violations.SingleOrDefault(v => v.Id == violationId) ?? throw new NotFoundException("Violation", violationId);
+            var own = await OwnPostsAsync(db, user, siteId, visit, ct);
+            var patrols = await db.Posts.Where(p => own.Contains(p.Id) && p.Kind == PostKind.PatrolTeam).AnyAsync(ct);
+            var mayClear = Access.Allows(user, siteId, Permission.TickAnyPost) || patrols
+                || violation.ReportedBy == ActorKey(Access.Demand(user, siteId, Permission.TickOwnPost))
+                || (violation.PostId is { } at && own.Contains(at));
+            if (!mayClear)
+            {
+                throw new ForbiddenException(ErrorText.Get("NotYourViolation"));
+            }
+
             visit.EnsureOpen();
             if (violation.ClearedAt is null)
             {
                 violation.ClearedAt = now;
                 events.Add(EventTypes.ViolationCleared, violation.ToEvent(), visit.Id);
             }
-
-            return Task.CompletedTask;
         }, ct);
 
     /// <summary>Engineering marks a notice done: "water features on" (§4.5.3).</summary>
@@ -503,6 +538,31 @@ public sealed class VisitService(
 
             return Task.CompletedTask;
         }, ct);
+    }
+
+    /// <summary>
+    /// A visit that moves after engineering was told: the notice is withdrawn (engineering hears of the move)
+    /// and the duty room's "engineering told" item reopens, so a new notice goes half an hour before the new arrival.
+    /// </summary>
+    private async Task WithdrawFountainNoticeAsync(ReceptionDbContext db, EventBatch events, Visit visit, ChatAlert moved, CancellationToken ct)
+    {
+        if (visit.Notices.SingleOrDefault(n => n.Kind == VisitNotice.WaterFeatures) is not { } notice)
+        {
+            return;
+        }
+
+        visit.Notices.Remove(notice);
+        // The fired job goes too, so the new arrival's notice is armed afresh whatever its time.
+        await db.DueJobs.Where(j => j.Kind == VisitDeadlines.FountainKind && j.TargetId == visit.Id).ExecuteDeleteAsync(ct);
+        foreach (var post in visit.Posts)
+        {
+            foreach (var item in post.Items.Where(i => i.Key == VisitDeadlines.FountainItemKey && i.DoneByKind == DueScheduler.Actor.Kind))
+            {
+                item.Reopen();
+            }
+        }
+
+        outbox.Enqueue(db, events, visit.SiteId, visit.Id, Outbox.Engineering, moved);
     }
 
     private async Task AlertIfEmptyAsync(ReceptionDbContext db, EventBatch events, Visit visit, VisitPost visitPost, CancellationToken ct)
@@ -549,6 +609,13 @@ public sealed class VisitService(
             if (change(item, actor, onBehalf, commands, now) is { } type)
             {
                 events.Add(type, new ChecklistItemChanged(visit.Id, visitPost.PostId, item.Id, item.Key, item.StateAt(now), onBehalf), visit.Id);
+                if (type == EventTypes.ItemUndone && item.StateAt(now) == ItemState.Late)
+                {
+                    events.Add(EventTypes.ItemLate, new ChecklistItemChanged(visit.Id, visitPost.PostId, item.Id, item.Key, ItemState.Late, false), visit.Id);
+                    var name = await VisitDeadlines.PostNameAsync(db, visitPost.PostId, ct);
+                    outbox.Enqueue(db, events, siteId, visit.Id, Outbox.Chat, ChatAlert.Late(visit.Title, name, item.TextZh, item.TextEn));
+                }
+
                 AddReadinessChanges(events, visit, now);
             }
 
@@ -615,13 +682,17 @@ public sealed class VisitService(
         }
 
         var own = visit.Posts.Where(p => p.Staff.Any(s => s.StaffId == me.Id)).Select(p => p.PostId).ToHashSet();
-        if (me.PostId is { } usual && visit.Posts.Any(p => p.PostId == usual))
+        // Their usual post counts only where the plan names nobody: a named plan says exactly who stands where.
+        if (me.PostId is { } usual && visit.Posts.SingleOrDefault(p => p.PostId == usual) is { Staff.Count: 0 })
         {
             own.Add(usual);
         }
 
         return own;
     }
+
+    /// <summary>An actor as items and violations record it, and as pages compare it: "kind:id".</summary>
+    public static string ActorKey(Actor actor) => $"{actor.Kind}:{actor.Id}";
 
     /// <summary>Announces each post whose readiness now differs from the one last announced.</summary>
     internal static void AddReadinessChanges(EventBatch events, Visit visit, DateTime now)

@@ -20,6 +20,7 @@ public sealed class AnnounceVisitValidator : AbstractValidator<AnnounceVisit>
         RuleFor(r => r.Host).MaxText(Validation.NameMaxLength);
         RuleFor(r => r.Notes).MaxText(Visit.NotesMaxLength);
         RuleFor(r => r.Posts).Must(p => p is null || p.Count <= MaxPosts).WithMessage(_ => ErrorText.Get("PlanTooLong", MaxPosts));
+        RuleForEach(r => r.Posts).NotNull().WithMessage(_ => ErrorText.Get("UnknownPost"));
     }
 }
 

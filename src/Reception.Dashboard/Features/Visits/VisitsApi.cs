@@ -16,6 +16,10 @@ public static class VisitsApi
             .WithSummary("Visits planned or under way, and those that closed in the last day.")
             .RequireSitePermission(Permission.ViewBoard);
 
+        visits.MapGet("/past", (ClaimsPrincipal user, Guid siteId, int? limit, VisitService service, CancellationToken ct) => service.PastAsync(user, siteId, limit ?? 100, ct))
+            .WithSummary("Visits that ended or were cancelled, newest first (the archive's index, §4.2.3).")
+            .RequireSitePermission(Permission.ViewBoard);
+
         visits.MapGet("/plan", (ClaimsPrincipal user, Guid siteId, int? level, DateTime? arrival, [FromQuery] Guid[]? route, VisitService service, CancellationToken ct) =>
                 service.PlanAsync(user, siteId, level ?? 0, arrival, route, ct))
             .WithSummary("The staffing plan a level gives for an arrival and route (§4.3.1), to confirm before announcing.")

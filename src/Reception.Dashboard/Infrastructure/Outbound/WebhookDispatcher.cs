@@ -155,6 +155,12 @@ public sealed class WebhookDispatcher : BackgroundService
         {
             return (false, $"Could not reach the receiver: {ex.Message}");
         }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            // A bad URL, say: recorded as a failed attempt, so one message cannot stall the outbox.
+            _logger.LogWarning(ex, "Webhook message {MessageId} could not be sent", message.Id);
+            return (false, ex.Message);
+        }
     }
 
     private Task RecordAsync(OutboundMessage sent, bool delivered, string? error, CancellationToken ct) =>

@@ -280,6 +280,7 @@ public sealed class VisitApiTests
         { """{"title":"","level":1,"arrival":"FUTURE","route":["ROUTE"]}""", "title" },
         { """{"title":"V","level":1,"route":["ROUTE"]}""", "arrival" },
         { """{"title":"V","level":1,"arrival":"FUTURE","route":["ROUTE"],"posts":[{"postId":"00000000-0000-0000-0000-000000000002"}]}""", "posts[0].postId" },
+        { """{"title":"V","level":1,"arrival":"FUTURE","route":["ROUTE"],"posts":[null]}""", "posts[0]" },
         { """{"title":"V","level":1,"arrival":"FUTURE","route":["ROUTE"],"posts":[{"postId":"ROUTE","staffIds":["00000000-0000-0000-0000-000000000003"]}]}""", "posts[0].staffIds" },
     };
 
@@ -346,6 +347,7 @@ public sealed class VisitApiTests
         var visit = await s.AnnounceAsync(InHours(2));
         var item = visit.Posts.Single(p => p.PostId == s.EastGate.Id).Items[0];
         (await VisitSite.PostAsync(s.EastGuard, s.Url($"/{visit.Visit.Id}/items/{item.Id}/tick"))).EnsureSuccessStatusCode();
+        (await VisitSite.PostAsync(s.Command, s.Url($"/{visit.Visit.Id}/orders"), new SendOrder("Hold the gate"))).EnsureSuccessStatusCode();
         await s.AnnounceAsync(InHours(3), title: "Unrelated");
         using var http = s.Command.Http();
 
@@ -353,12 +355,13 @@ public sealed class VisitApiTests
         var timeline = await (await http.GetAsync(s.Url($"/{visit.Visit.Id}/timeline"))).ReadAsync<List<VisitTimelineEntry>>();
         var csv = await http.GetStringAsync(s.Url($"/{visit.Visit.Id}/timeline/export"));
 
-        Assert.Equal([EventTypes.VisitAnnounced, EventTypes.ItemTicked], timeline.Select(t => t.Type));
-        Assert.Equal(["command", "east-guard"], timeline.Select(t => t.Actor));
+        Assert.Equal([EventTypes.VisitAnnounced, EventTypes.ItemTicked, EventTypes.OrderSent], timeline.Select(t => t.Type));
+        Assert.Equal(["command", "east-guard", "command"], timeline.Select(t => t.Actor));
+        Assert.Equal([null, s.EastGate.Id, null], timeline.Select(t => t.PostId));
         Assert.Contains("East gate", timeline[1].What);
         Assert.StartsWith("\uFEFF", csv);
         Assert.Contains("\"east-guard\"", csv);
-        Assert.Equal(3, csv.Trim().Split('\n').Length);
+        Assert.Equal(4, csv.Trim().Split('\n').Length);
         await (await s.EastGuard.Http().GetAsync(s.Url($"/{visit.Visit.Id}/timeline"))).ReadProblemAsync(HttpStatusCode.Forbidden);
     }
 
@@ -401,5 +404,46 @@ public sealed class VisitApiTests
 
         Assert.Equal(first.Visit.Id, second.Visit.Id);
         Assert.Equal(1, await app.QueryDbAsync(db => db.Visits.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Tick_AtTheUsualPost_WhenThePlanNamesOthers_Returns403()
+    {
+        using var app = new TestApp();
+        var s = await VisitSite.CreateAsync(app);
+        var visit = await s.AnnounceAsync(InHours(2));
+        using var admin = app.Http();
+        var west = (await admin.GetFromJsonAsync<List<StaffDto>>($"/api/sites/{s.Site.Id}/staff", BoardJson.Options))!.Single(x => x.PostId == s.WestGate.Id);
+        using var command = s.Command.Http();
+        (await command.PutAsJsonAsync(s.Url($"/{visit.Visit.Id}/posts/{s.EastGate.Id}/staff"), new AssignVisitStaff([west.Id]), BoardJson.Options)).EnsureSuccessStatusCode();
+        var item = visit.Posts.Single(p => p.PostId == s.EastGate.Id).Items[0];
+
+        // The east guard usually stands at the east gate, but this visit's plan names the west guard there.
+        await (await VisitSite.PostAsync(s.EastGuard, s.Url($"/{visit.Visit.Id}/items/{item.Id}/tick"))).ReadProblemAsync(HttpStatusCode.Forbidden);
+        (await VisitSite.PostAsync(s.WestGuard, s.Url($"/{visit.Visit.Id}/items/{item.Id}/tick"))).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task ChecklistTemplate_WithANullItem_Returns422()
+    {
+        using var app = new TestApp();
+        var s = await VisitSite.CreateAsync(app);
+        using var http = s.Manager.Http();
+
+        var response = await http.SendRawAsync(HttpMethod.Put, $"/api/sites/{s.Site.Id}/checklist-template", """{"items":[null]}""");
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("items[0]", out _));
+    }
+
+    [Fact]
+    public async Task Reschedule_AnEndedVisitIntoThePast_Returns409NotA422()
+    {
+        using var app = new TestApp();
+        var s = await VisitSite.CreateAsync(app);
+        var visit = await s.AnnounceAsync(InHours(2));
+        (await VisitSite.PostAsync(s.Command, s.Url($"/{visit.Visit.Id}/arrive"))).EnsureSuccessStatusCode();
+
+        await (await VisitSite.PostAsync(s.Command, s.Url($"/{visit.Visit.Id}/reschedule"), new RescheduleVisit(InHours(-1)))).ReadProblemAsync(HttpStatusCode.Conflict);
     }
 }

@@ -42,8 +42,14 @@ public sealed class VisitDeadlineSchedulerTests
 
         // §4.5.4, §4.5.5: by T-30 everything must be done; what is open turns late, once.
         clock.Advance(TimeSpan.FromMinutes(16));
-        var atT30 = await EventsUntilAsync(listener, EventTypes.ReadyByReached);
         var open = visit.Posts.Where(p => p.PostId != s.EastGate.Id).SelectMany(p => p.Items).ToList();
+        // The item deadlines and T-30 fall at the same instant; they may fire in any order.
+        var atT30 = new List<BoardEvent>();
+        while (atT30.All(e => e.Type != EventTypes.ReadyByReached) || atT30.Count(e => e.Type == EventTypes.ItemLate) < open.Count)
+        {
+            atT30.AddRange(await listener.NextEventsAsync(1));
+        }
+
         var late = atT30.Where(e => e.Type == EventTypes.ItemLate).Select(e => e.DataAs<ChecklistItemChanged>().ItemId).ToList();
         Assert.Equal(open.Select(i => i.Id).Order(), late.Order());
         // One readiness change per post, however many of its items turned late.
@@ -111,7 +117,7 @@ public sealed class VisitDeadlineSchedulerTests
 
         var itemCount = detail.Posts.Sum(p => p.Items.Count);
         clock.Advance(TimeSpan.FromMinutes(91));
-        await EventsUntilAsync(listener, EventTypes.ReadyByReached);
+        await WaitForAsync(() => app.QueryDbAsync(db => db.Events.CountAsync(e => e.Type == EventTypes.ItemLate)), 2 * itemCount);
         Assert.Equal(2 * itemCount, await app.QueryDbAsync(db => db.Events.CountAsync(e => e.Type == EventTypes.ItemLate)));
     }
 
@@ -164,5 +170,59 @@ public sealed class VisitDeadlineSchedulerTests
         {
             await Task.Delay(50, timeout.Token);
         }
+    }
+
+    [Fact]
+    public async Task AddPost_AfterT30_ItsItemsAreDueNow_NotLate()
+    {
+        var clock = Clock();
+        using var app = new TestApp(clock: clock);
+        var s = await VisitSite.CreateAsync(app);
+        var visit = await s.AnnounceAsync(clock.GetUtcNow().UtcDateTime.AddMinutes(45));
+        clock.Advance(TimeSpan.FromMinutes(20)); // T-25
+
+        var detail = await (await VisitSite.PostAsync(s.Command, s.Url($"/{visit.Visit.Id}/posts"), new AddVisitPost(s.Patrol.Id))).ReadAsync<VisitDetailDto>();
+
+        var patrol = detail.Posts.Single(p => p.PostId == s.Patrol.Id);
+        Assert.Equal(ReadinessState.Pending, patrol.State);
+        Assert.All(patrol.Items, i => Assert.Equal((true, ItemState.Open, visit.Visit.Arrival), (i.DueNow, i.State, i.DueAt)));
+    }
+
+    [Fact]
+    public async Task Undo_AfterTheDeadline_TurnsTheItemLateAtOnce()
+    {
+        var clock = Clock();
+        using var app = new TestApp(clock: clock);
+        var s = await VisitSite.CreateAsync(app);
+        var visit = await s.AnnounceAsync(clock.GetUtcNow().UtcDateTime.AddMinutes(31));
+        var item = visit.Posts.Single(p => p.PostId == s.EastGate.Id).Items[0];
+        await using var listener = await BoardListener.JoinAsync(app, s.Site.Id);
+        clock.Advance(TimeSpan.FromSeconds(45));
+        (await VisitSite.PostAsync(s.EastGuard, s.Url($"/{visit.Visit.Id}/items/{item.Id}/tick"))).EnsureSuccessStatusCode();
+        clock.Advance(TimeSpan.FromSeconds(30)); // past T-30, within the minute
+
+        (await VisitSite.PostAsync(s.EastGuard, s.Url($"/{visit.Visit.Id}/items/{item.Id}/undo"))).EnsureSuccessStatusCode();
+
+        await WaitForAsync(() => app.QueryDbAsync(db => db.Events.CountAsync(e => e.Type == EventTypes.ItemLate && e.Data.Contains(item.Id.ToString()))), 1);
+    }
+
+    [Fact]
+    public async Task Reschedule_AfterEngineeringWasTold_WithdrawsTheNotice_AndTellsThemAgainBeforeTheNewArrival() // §4.5.3
+    {
+        var clock = Clock();
+        using var app = new TestApp(clock: clock);
+        var s = await VisitSite.CreateAsync(app);
+        var visit = await s.AnnounceAsync(clock.GetUtcNow().UtcDateTime.AddMinutes(20), level: 1); // short notice: told at once
+        await WaitForAsync(() => app.QueryDbAsync(db => db.Events.CountAsync(e => e.Type == EventTypes.NoticeSent)), 1);
+
+        var arrival = clock.GetUtcNow().UtcDateTime.AddHours(2);
+        (await VisitSite.PostAsync(s.Command, s.Url($"/{visit.Visit.Id}/reschedule"), new RescheduleVisit(arrival))).EnsureSuccessStatusCode();
+
+        var moved = await s.GetAsync(visit.Visit.Id);
+        Assert.Empty(moved.Notices);
+        Assert.Equal(ItemState.Open, moved.Posts.Single(p => p.PostId == s.DutyRoom.Id).Items.Single(i => i.Key == "fountain-notice").State);
+        clock.Advance(TimeSpan.FromMinutes(89)); // one minute before the new T-30
+        await WaitForAsync(() => app.QueryDbAsync(db => db.Events.CountAsync(e => e.Type == EventTypes.NoticeSent)), 2);
+        Assert.Single((await s.GetAsync(visit.Visit.Id)).Notices);
     }
 }

@@ -74,15 +74,18 @@ public sealed class VisitDuringTests
         await (await VisitSite.PostAsync(s.EastGuard, s.Url($"/{id}/posts/{s.EastGate.Id}/leave/decision"), new DecideLeave(true))).ReadProblemAsync(HttpStatusCode.Forbidden);
         var replaced = await (await VisitSite.PostAsync(s.Foreman, s.Url($"/{id}/posts/{s.EastGate.Id}/leave/decision"), new DecideLeave(true, replacement.Id))).ReadAsync<VisitPostDto>();
         Assert.Equal(PostPresence.Staffed, replaced.Presence);
-        Assert.Contains(replaced.Staff, x => x.StaffId == replacement.Id);
+        Assert.Equal([replacement.Id], replaced.Staff.Select(x => x.StaffId)); // the guard who left no longer acts for the post
+        // The replacement now stands here; the east guard, who left, does not.
+        var item = replaced.Items[0];
+        await (await VisitSite.PostAsync(s.EastGuard, s.Url($"/{id}/items/{item.Id}/tick"))).ReadProblemAsync(HttpStatusCode.Forbidden);
+        (await VisitSite.PostAsync(s.WestGuard, s.Url($"/{id}/posts/{s.EastGate.Id}/leave"), new RequestLeave("Called away"))).EnsureSuccessStatusCode();
 
-        (await VisitSite.PostAsync(s.EastGuard, s.Url($"/{id}/posts/{s.EastGate.Id}/leave"), new RequestLeave("Called away"))).EnsureSuccessStatusCode();
         var empty = await (await VisitSite.PostAsync(s.Foreman, s.Url($"/{id}/posts/{s.EastGate.Id}/leave/decision"), new DecideLeave(true))).ReadAsync<VisitPostDto>();
         Assert.Equal(PostPresence.Empty, empty.Presence);
 
         await (await VisitSite.PostAsync(s.Foreman, s.Url($"/{id}/posts/{s.EastGate.Id}/leave/decision"), new DecideLeave(true))).ReadProblemAsync(HttpStatusCode.Conflict);
-        await (await VisitSite.PostAsync(s.EastGuard, s.Url($"/{id}/posts/{s.EastGate.Id}/leave"), new RequestLeave(""))).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
-        using var guard = s.EastGuard.Http();
+        await (await VisitSite.PostAsync(s.WestGuard, s.Url($"/{id}/posts/{s.EastGate.Id}/leave"), new RequestLeave(""))).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        using var guard = s.EastGuard.Http(); // with nobody named any more, the post is its usual guard's again
         var back = await (await guard.PutAsJsonAsync(s.Url($"/{id}/posts/{s.EastGate.Id}/presence"), new SetPresence(PostPresence.Staffed), BoardJson.Options)).ReadAsync<VisitPostDto>();
         Assert.Equal(PostPresence.Staffed, back.Presence);
         await (await guard.PutAsJsonAsync(s.Url($"/{id}/posts/{s.EastGate.Id}/presence"), new SetPresence(PostPresence.LeaveRequested), BoardJson.Options)).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
@@ -106,6 +109,7 @@ public sealed class VisitDuringTests
         Assert.False(reported.Cleared);
         Assert.Single((await s.GetAsync(id)).Violations, v => v.ClearedAt is null);
 
+        await (await VisitSite.PostAsync(s.WestGuard, s.Url($"/{id}/violations/{reported.ViolationId}/clear"))).ReadProblemAsync(HttpStatusCode.Forbidden);
         (await VisitSite.PostAsync(s.EastGuard, s.Url($"/{id}/violations/{reported.ViolationId}/clear"))).EnsureSuccessStatusCode();
         Assert.True((await listener.NextEventsAsync(1)).Single().DataAs<ViolationChanged>().Cleared);
         Assert.NotNull((await s.GetAsync(id)).Violations.Single().ClearedAt);

@@ -61,6 +61,28 @@ public sealed class WebhookTests
         Assert.Contains(bodies, b => b.Contains("item-late") && b.Contains("East gate"));
     }
 
+    [Fact]
+    public async Task EngineeringWebhook_WithABadUrl_RecordsTheFailure_AndChatStillGoesOut()
+    {
+        using var chat = new WebhookReceiver();
+        using var app = new TestApp(settings: new Dictionary<string, string>
+        {
+            ["Outbound:EngineeringWebhookUrl"] = "not a url",
+            ["Outbound:ChatWebhookUrl"] = chat.Url,
+            ["Outbound:RetryLater"] = "00:10:00",
+        });
+        var s = await VisitSite.CreateAsync(app);
+        var visit = await s.AnnounceAsync(DateTime.UtcNow.AddMinutes(20), level: 1);
+
+        (await VisitSite.PostAsync(s.WestGuard, s.Url($"/{visit.Visit.Id}/posts/{s.WestGate.Id}/problem"), new ReportPostProblem("Barrier stuck"))).EnsureSuccessStatusCode();
+
+        await WaitForAsync(() => chat.Requests.Any(r => r.Body.Contains("post-blocked")));
+        DeliveryDto? delivery = null;
+        await WaitForAsync(() => (delivery = s.GetAsync(visit.Visit.Id).GetAwaiter().GetResult().Notices.Single().Delivery)?.Attempts >= 1);
+        Assert.Equal(DeliveryStatus.Retrying, delivery!.Status);
+        Assert.False(string.IsNullOrEmpty(delivery.LastError));
+    }
+
     private static async Task WaitForAsync(Func<bool> done)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

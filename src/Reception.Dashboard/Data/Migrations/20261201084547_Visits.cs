@@ -132,6 +132,7 @@ namespace Reception.Dashboard.Data.Migrations
                     PostId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Location = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     ReportedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReportedBy = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
                     ClearedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
@@ -209,7 +210,8 @@ namespace Reception.Dashboard.Data.Migrations
                     ProblemAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     PublishedState = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Presence = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    LeaveReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    LeaveReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LeavingStaffId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

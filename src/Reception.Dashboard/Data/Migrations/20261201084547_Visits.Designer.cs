@@ -11,7 +11,7 @@ using Reception.Dashboard.Data;
 namespace Reception.Dashboard.Data.Migrations
 {
     [DbContext(typeof(ReceptionDbContext))]
-    [Migration("20261201082445_Visits")]
+    [Migration("20261201084547_Visits")]
     partial class Visits
     {
         /// <inheritdoc />
@@ -708,6 +708,11 @@ namespace Reception.Dashboard.Data.Migrations
                     b.Property<DateTime>("ReportedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("VisitId")
                         .HasColumnType("TEXT");
 
@@ -932,6 +937,9 @@ namespace Reception.Dashboard.Data.Migrations
 
                     b.Property<string>("LeaveReason")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LeavingStaffId")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("OnRoute")
