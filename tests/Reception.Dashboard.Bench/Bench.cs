@@ -20,6 +20,12 @@ public static class Bench
         var concurrencyOption = new Option<int>("--concurrency") { Description = "How many writers at once.", DefaultValueFactory = _ => 16 };
         var root = new RootCommand("Reception.Dashboard event-stream benchmark") { writesOption, concurrencyOption };
         root.SetAction(result => RunAsync(result.GetValue(writesOption), result.GetValue(concurrencyOption)));
+
+        var postsOption = new Option<int>("--posts") { Description = "How many posts take part in the visit.", DefaultValueFactory = _ => 100 };
+        var visitConcurrency = new Option<int>("--concurrency") { Description = "How many guards tick at once.", DefaultValueFactory = _ => 16 };
+        var visit = new Command("visit", "A level-1 visit: guards' ticks to the board, then the T-30 burst through the scheduler") { postsOption, visitConcurrency };
+        visit.SetAction(result => VisitBench.RunAsync(result.GetValue(postsOption), result.GetValue(visitConcurrency)));
+        root.Subcommands.Add(visit);
         return await root.Parse(args).InvokeAsync();
     }
 

@@ -106,6 +106,7 @@ public sealed class VisitBrowserTests
         var toggle = page.GetByTestId("alert-sound");
         await Expect(toggle).ToHaveAttributeAsync("data-muted", "false");
         await toggle.ClickAsync(); // muted: and the click lets the page make sound
+        await Expect(toggle).ToHaveAttributeAsync("data-muted", "true");
         await toggle.ClickAsync(); // sound on again
         await Expect(toggle).ToHaveAttributeAsync("data-muted", "false");
 

@@ -47,9 +47,10 @@ public sealed class WallScreenBrowserTests
         await Expect(page.Locator("#components-reconnect-modal")).ToHaveAttributeAsync("data-state", "live");
 
         var figures = await StylesAsync(page, ".wall-number");
-        var text = await StylesAsync(page, ".wall-header h1, .wall-clock, .wall-label, .wall-feed p, .wall-time, #components-reconnect-modal [data-text]");
+        var text = await StylesAsync(page, ".wall-header h1, .wall-clock, .wall-label, .wall-feed p, .wall-time, .wall-visit-title, .wall-alert, #components-reconnect-modal [data-text]");
         Assert.NotEmpty(figures);
         Assert.NotEmpty(text);
+        Assert.Contains(text, t => t.Text.Contains("Barrier arm stuck")); // the demo visit's blocked post, by name
         Assert.All(figures, f => Assert.True(f.Size >= 48, $"figure '{f.Text}' is {f.Size}px"));
         Assert.All(text, t => Assert.True(t.Size >= 24, $"text '{t.Text}' is {t.Size}px"));
         Assert.All(figures.Concat(text), s => Assert.True(s.Contrast >= 7, $"'{s.Text}' has contrast {s.Contrast:0.0}:1"));

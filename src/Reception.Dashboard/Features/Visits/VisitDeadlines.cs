@@ -23,7 +23,9 @@ public sealed class VisitDeadlines(Outbox outbox) : IDueJobHandler
 
     public async Task FireAsync(ReceptionDbContext db, EventBatch events, DueJob job, DateTime now, CancellationToken ct)
     {
-        var visit = await VisitService.Load(db).SingleOrDefaultAsync(v => v.Id == job.OwnerId, ct);
+        // An item's deadline touches only its post; the other deadlines read the whole visit.
+        var itemPost = job.Kind == ItemKind ? await VisitService.PostOfItemAsync(db, job.OwnerId, job.TargetId, ct) : null;
+        var visit = await (itemPost is { } postId ? VisitService.LoadPost(db, postId) : VisitService.Load(db)).SingleOrDefaultAsync(v => v.Id == job.OwnerId, ct);
         if (visit is null)
         {
             return;

@@ -600,8 +600,9 @@ public sealed class VisitService(
         var actor = Access.Demand(user, siteId, Permission.TickOwnPost);
         var postId = await writer.WriteAsync(siteId, new Command(actor, operation, null, idempotencyKey), async (db, events) =>
         {
-            var visit = await FindAsync(db, siteId, visitId, ct);
-            var visitPost = visit.Posts.SingleOrDefault(p => p.Items.Any(i => i.Id == itemId)) ?? throw new NotFoundException("ChecklistItem", itemId);
+            var itemPostId = await PostOfItemAsync(db, visitId, itemId, ct) ?? throw new NotFoundException("ChecklistItem", itemId);
+            var visit = await FindWithPostAsync(db, siteId, visitId, itemPostId, ct);
+            var visitPost = visit.PostOf(itemPostId);
             var item = visitPost.Items.Single(i => i.Id == itemId);
             var (onBehalf, commands) = await MayActAsync(db, user, siteId, visit, visitPost.PostId, ct);
             visit.EnsureOpen();
@@ -631,7 +632,7 @@ public sealed class VisitService(
         var actor = Access.Demand(user, siteId, Permission.TickOwnPost);
         await writer.WriteAsync(siteId, new Command(actor, operation, request, idempotencyKey), async (db, events) =>
         {
-            var visit = await FindAsync(db, siteId, visitId, ct);
+            var visit = await FindWithPostAsync(db, siteId, visitId, postId, ct);
             var visitPost = visit.PostOf(postId);
             await MayActAsync(db, user, siteId, visit, postId, ct);
             visit.EnsureOpen();
@@ -643,8 +644,15 @@ public sealed class VisitService(
         return await PostDetailAsync(user, siteId, visitId, postId, ct);
     }
 
-    private async Task<VisitPostDto> PostDetailAsync(ClaimsPrincipal user, Guid siteId, Guid visitId, Guid postId, CancellationToken ct) =>
-        (await GetAsync(user, siteId, visitId, ct)).Posts.Single(p => p.PostId == postId);
+    /// <summary>One post of a visit as it stands now: what a tick or a report answers, without reading the whole visit again.</summary>
+    private async Task<VisitPostDto> PostDetailAsync(ClaimsPrincipal user, Guid siteId, Guid visitId, Guid postId, CancellationToken ct)
+    {
+        Access.Demand(user, siteId, Permission.ViewBoard);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var visit = await FindWithPostAsync(db, siteId, visitId, postId, ct);
+        var post = await db.Posts.AsNoTracking().SingleAsync(p => p.Id == postId, ct);
+        return ToPostDto(visit.PostOf(postId), post, Now);
+    }
 
     /// <summary>
     /// Whether the caller may act on the post: their own post (the phone's post, or a post they are named
@@ -709,10 +717,7 @@ public sealed class VisitService(
     /// <summary>Arms every deadline of the visit: each item, T-30 (unless already passed) and the arrival.</summary>
     private static async Task ArmAsync(ReceptionDbContext db, Visit visit, DateTime now, CancellationToken ct)
     {
-        foreach (var item in visit.Posts.SelectMany(p => p.Items))
-        {
-            await DueJobs.ArmAsync(db, visit.SiteId, VisitDeadlines.ItemKind, item.Id, visit.Id, item.DueAt, ct);
-        }
+        await DueJobs.ArmAllAsync(db, visit.SiteId, visit.Id, VisitDeadlines.ItemKind, visit.Posts.SelectMany(p => p.Items).Select(i => (i.Id, i.DueAt)), ct);
 
         if (visit.ReadyBy > now)
         {
@@ -738,6 +743,24 @@ public sealed class VisitService(
         db.Visits.Include(v => v.Posts).ThenInclude(p => p.Items).Include(v => v.Posts).ThenInclude(p => p.Staff)
             .Include(v => v.Orders).ThenInclude(o => o.Recipients).Include(v => v.Violations).Include(v => v.Notices)
             .AsSplitQuery();
+
+    /// <summary>
+    /// The visit with only one of its posts: what a tick, a problem or a deadline of that post touches. A
+    /// visit of a hundred posts is then not read whole for each of the hundreds of ticks before T-30.
+    /// </summary>
+    internal static IQueryable<Visit> LoadPost(ReceptionDbContext db, Guid postId) =>
+        db.Visits.Include(v => v.Posts.Where(p => p.PostId == postId)).ThenInclude(p => p.Items)
+            .Include(v => v.Posts.Where(p => p.PostId == postId)).ThenInclude(p => p.Staff)
+            .AsSplitQuery();
+
+    private static async Task<Visit> FindWithPostAsync(ReceptionDbContext db, Guid siteId, Guid visitId, Guid postId, CancellationToken ct) =>
+        await LoadPost(db, postId).SingleOrDefaultAsync(v => v.SiteId == siteId && v.Id == visitId, ct)
+        ?? throw new NotFoundException("Visit", visitId);
+
+    internal static Task<Guid?> PostOfItemAsync(ReceptionDbContext db, Guid visitId, Guid itemId, CancellationToken ct) =>
+        db.VisitItems.Where(i => i.Id == itemId)
+            .Join(db.Set<VisitPost>().Where(p => p.VisitId == visitId), i => i.VisitPostId, p => p.Id, (i, p) => (Guid?)p.PostId)
+            .SingleOrDefaultAsync(ct);
 
     private static async Task<Visit> FindAsync(ReceptionDbContext db, Guid siteId, Guid visitId, CancellationToken ct) =>
         await Load(db).SingleOrDefaultAsync(v => v.SiteId == siteId && v.Id == visitId, ct)
@@ -928,17 +951,19 @@ public sealed class VisitService(
         v.Id, v.SiteId, v.Title, v.Level, v.Arrival, v.ReadyBy, v.Host, v.Notes, v.Status, Readiness.Phase(v, now), v.ShortNotice,
         v.AnnouncedAt, v.RescheduledAt, v.CancelReason, v.ArrivedAt, v.EndedAt, Readiness.Figures(v, now), ReportOf(v), v.Version);
 
+    private static VisitPostDto ToPostDto(VisitPost p, Post post, DateTime now) => new(
+        p.PostId, post.Name, post.Kind, p.OnRoute, p.RouteOrder, p.StateAt(now), p.Problem, p.ProblemAt, p.Presence, p.LeaveReason,
+        p.Staff.Select(s => new PlannedStaffDto(s.StaffId, s.Shift, s.CalledIn)).ToList(),
+        p.Items.OrderBy(i => i.Order).Select(i => new ChecklistItemDto(
+            i.Id, i.Key, i.Rule, i.Text, i.DueAt, i.DueNow, i.StateAt(now), i.DoneAt, i.DoneByKind is null ? null : ActorKey(new Actor(i.DoneByKind, i.DoneById!, null)), i.DoneByRole, i.DoneOnBehalf)).ToList());
+
     private static async Task<VisitDetailDto> ToDetailAsync(ReceptionDbContext db, Visit visit, DateTime now, CancellationToken ct)
     {
         var ids = visit.Posts.Select(p => p.PostId).ToList();
         var posts = await db.Posts.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var outboundIds = visit.Notices.Where(n => n.OutboundMessageId is not null).Select(n => n.OutboundMessageId!.Value).ToList();
         var deliveries = await db.OutboundMessages.AsNoTracking().Where(m => outboundIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.ToDto(), ct);
-        return new VisitDetailDto(ToDto(visit, now), visit.Posts.OrderBy(p => p.RouteOrder).Select(p => new VisitPostDto(
-            p.PostId, posts[p.PostId].Name, posts[p.PostId].Kind, p.OnRoute, p.RouteOrder, p.StateAt(now), p.Problem, p.ProblemAt, p.Presence, p.LeaveReason,
-            p.Staff.Select(s => new PlannedStaffDto(s.StaffId, s.Shift, s.CalledIn)).ToList(),
-            p.Items.OrderBy(i => i.Order).Select(i => new ChecklistItemDto(
-                i.Id, i.Key, i.Rule, i.Text, i.DueAt, i.DueNow, i.StateAt(now), i.DoneAt, i.DoneByKind is null ? null : $"{i.DoneByKind}:{i.DoneById}", i.DoneByRole, i.DoneOnBehalf)).ToList())).ToList(),
+        return new VisitDetailDto(ToDto(visit, now), visit.Posts.OrderBy(p => p.RouteOrder).Select(p => ToPostDto(p, posts[p.PostId], now)).ToList(),
             visit.Orders.OrderByDescending(o => o.SentAt).Select(o => o.ToDto(now)).ToList(),
             visit.Violations.OrderBy(v => v.ClearedAt is not null).ThenByDescending(v => v.ReportedAt).Select(v => v.ToDto()).ToList(),
             visit.Notices.OrderBy(n => n.SentAt).Select(n => new VisitNoticeDto(n.Id, n.Kind, n.SentAt, n.DoneAt,

@@ -57,6 +57,23 @@ public static class DueJobs
         }
     }
 
+    /// <summary>Arms many jobs of one kind and owner at once, reading the owner's jobs in one query.</summary>
+    public static async Task ArmAllAsync(ReceptionDbContext db, Guid siteId, Guid ownerId, string kind, IEnumerable<(Guid TargetId, DateTime DueAt)> jobs, CancellationToken ct)
+    {
+        var existing = await db.DueJobs.Where(j => j.OwnerId == ownerId && j.Kind == kind).ToDictionaryAsync(j => j.TargetId, ct);
+        foreach (var (targetId, dueAt) in jobs)
+        {
+            if (!existing.TryGetValue(targetId, out var job))
+            {
+                db.DueJobs.Add(new DueJob { Id = Guid.CreateVersion7(), SiteId = siteId, Kind = kind, TargetId = targetId, OwnerId = ownerId, DueAt = dueAt });
+            }
+            else if (job.DueAt != dueAt)
+            {
+                (job.DueAt, job.FiredAt) = (dueAt, null);
+            }
+        }
+    }
+
     public static async Task DisarmAsync(ReceptionDbContext db, string kind, Guid targetId, CancellationToken ct) =>
         await db.DueJobs.Where(j => j.Kind == kind && j.TargetId == targetId && j.FiredAt == null).ExecuteDeleteAsync(ct);
 
