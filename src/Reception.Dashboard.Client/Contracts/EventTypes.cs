@@ -51,7 +51,7 @@ public static class EventTypes
     public const string ItemTicked = "visit.item-ticked";
     /// <summary>Data: <see cref="ChecklistItemChanged"/>.</summary>
     public const string ItemUndone = "visit.item-undone";
-    /// <summary>Data: <see cref="ChecklistItemChanged"/>; raised once, at the deadline, by the scheduler.</summary>
+    /// <summary>Data: <see cref="ChecklistItemChanged"/>; raised once per deadline: by the scheduler, or by an undo after the deadline passed.</summary>
     public const string ItemLate = "visit.item-late";
     /// <summary>Data: <see cref="PostProblemChanged"/>.</summary>
     public const string PostBlocked = "visit.post-blocked";
@@ -83,6 +83,8 @@ public static class EventTypes
     public const string NoticeSent = "visit.notice-sent";
     /// <summary>Data: <see cref="NoticeChanged"/>.</summary>
     public const string NoticeDone = "visit.notice-done";
+    /// <summary>Data: <see cref="NoticeChanged"/>; the visit moved, so a new notice follows before the new arrival.</summary>
+    public const string NoticeWithdrawn = "visit.notice-withdrawn";
     /// <summary>Data: <see cref="DeliveryChanged"/>.</summary>
     public const string DeliveryChanged = "outbound.delivery-changed";
     /// <summary>Data: <see cref="ChecklistTemplateChanged"/>.</summary>

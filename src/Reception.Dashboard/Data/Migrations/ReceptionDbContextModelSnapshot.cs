@@ -744,6 +744,9 @@ namespace Reception.Dashboard.Data.Migrations
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EngineeringToldAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Host")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -963,6 +966,9 @@ namespace Reception.Dashboard.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RouteOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("StaffNamed")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("VisitId")

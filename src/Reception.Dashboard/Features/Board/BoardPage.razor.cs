@@ -15,6 +15,7 @@ public sealed partial class BoardPage : IDisposable
 {
     private string? _loadError;
     private IReadOnlyList<VisitDetailDto> _visits = [];
+    private bool _visitsLoaded;
     private System.Security.Claims.ClaimsPrincipal? _user;
     private IDisposable? _visitEvents;
     private Coalescer? _visitReloads;
@@ -39,6 +40,7 @@ public sealed partial class BoardPage : IDisposable
             _visitEvents = Publisher.Subscribe(SiteId, e => e.VisitId is not null ? InvokeAsync(_visitReloads.RequestAsync) : Task.CompletedTask);
             await Live.StartAsync(_user, SiteId, work => InvokeAsync(work), () => InvokeAsync(StateHasChanged));
             _visits = await Visits.ListDetailsAsync(_user, SiteId, CancellationToken.None);
+            _visitsLoaded = true;
         }
         catch (NotFoundException)
         {

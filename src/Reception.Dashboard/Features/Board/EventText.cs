@@ -42,7 +42,7 @@ public static class EventText
             EventTypes.OrderOverdue => T["Event.visit.order-overdue"],
             EventTypes.PresenceChanged => T["Event.visit.presence-changed", Post(e.DataAs<PresenceChanged>().PostId), T[$"Presence.{e.DataAs<PresenceChanged>().Presence}"]],
             EventTypes.ViolationReported or EventTypes.ViolationCleared => T[$"Event.{e.Type}", e.DataAs<ViolationChanged>().PostId is { } at ? Post(at) : ""],
-            EventTypes.NoticeSent or EventTypes.NoticeDone => T[$"Event.{e.Type}"],
+            EventTypes.NoticeSent or EventTypes.NoticeDone or EventTypes.NoticeWithdrawn => T[$"Event.{e.Type}"],
             EventTypes.DeliveryChanged => T["Event.outbound.delivery-changed", T[$"Delivery.{e.DataAs<DeliveryChanged>().Status}"]],
             _ => e.Type,
         };

@@ -52,6 +52,9 @@ public sealed class Visit : VersionedEntity
     public DateTime? ArrivedAt { get; private set; }
     public DateTime? EndedAt { get; private set; }
 
+    /// <summary>When engineering was first told about this visit's water features (§4.5.3); kept when a move withdraws the notice.</summary>
+    public DateTime? EngineeringToldAt { get; set; }
+
     /// <summary>The foreman's report (§4.4.3): the figures when composed, and the manager's acknowledgement.</summary>
     public DateTime? ReportedAt { get; private set; }
     public string? ReportJson { get; private set; }
@@ -235,6 +238,12 @@ public sealed class VisitPost
     /// <summary>Who asked to leave, when the request came from a named staff member.</summary>
     public Guid? LeavingStaffId { get; private set; }
 
+    /// <summary>
+    /// Whether the plan has ever named staff here. From then on only the named act for the post, so a
+    /// guard who left with approval does not get it back as their usual post.
+    /// </summary>
+    public bool StaffNamed { get; private set; }
+
     public List<VisitItem> Items { get; private set; } = [];
     public List<VisitStaff> Staff { get; private set; } = [];
 
@@ -249,6 +258,7 @@ public sealed class VisitPost
 
         Staff.Clear();
         Staff.AddRange(staff.Select(s => new VisitStaff { Id = Guid.CreateVersion7(), VisitPostId = Id, StaffId = s.StaffId, Shift = s.Shift, CalledIn = s.CalledIn }));
+        StaffNamed |= staff.Count > 0;
         return true;
     }
 
@@ -287,6 +297,11 @@ public sealed class VisitPost
             throw new ConflictException(ErrorText.Get("PostAlreadyEmpty"));
         }
 
+        if (Presence == PostPresence.LeaveRequested && LeavingStaffId != staffId)
+        {
+            throw new ConflictException(ErrorText.Get("LeaveAlreadyAsked"));
+        }
+
         if (Presence == PostPresence.LeaveRequested && LeaveReason == reason)
         {
             return false;
@@ -308,6 +323,7 @@ public sealed class VisitPost
         {
             // The one who left no longer stands here, so no longer acts for this post.
             Staff.RemoveAll(s => s.StaffId == LeavingStaffId);
+            StaffNamed = true;
             if (replacement is { } r && Staff.All(s => s.StaffId != r.StaffId))
             {
                 Staff.Add(new VisitStaff { Id = Guid.CreateVersion7(), VisitPostId = Id, StaffId = r.StaffId, Shift = r.Shift, CalledIn = r.CalledIn });

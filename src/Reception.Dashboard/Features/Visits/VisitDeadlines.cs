@@ -88,6 +88,7 @@ public sealed class VisitDeadlines(Outbox outbox) : IDueJobHandler
             ChatAlert.WaterFeatures(visit.Title, TimeZoneInfo.ConvertTimeFromUtc(visit.Arrival, zone)));
         var notice = new VisitNotice { Id = Guid.CreateVersion7(), VisitId = visit.Id, Kind = VisitNotice.WaterFeatures, SentAt = now, OutboundMessageId = message?.Id };
         visit.Notices.Add(notice);
+        visit.EngineeringToldAt ??= now;
         events.Add(EventTypes.NoticeSent, notice.ToEvent(), visit.Id);
         foreach (var post in visit.Posts)
         {

@@ -190,7 +190,7 @@ public sealed class VisitService(
         {
             visit.Cancel(reason, now);
             await DueJobs.DisarmOwnerAsync(db, visit.Id, ct);
-            if (visit.Notices.Any(n => n.Kind == VisitNotice.WaterFeatures))
+            if (visit.EngineeringToldAt is not null)
             {
                 outbox.Enqueue(db, events, siteId, visit.Id, Outbox.Engineering, ChatAlert.WaterFeaturesCancelled(visit.Title));
             }
@@ -232,6 +232,15 @@ public sealed class VisitService(
             var order = visit.Posts.Select(p => p.RouteOrder).DefaultIfEmpty(0).Max() + 1;
             var visitPost = visit.AddPost(post, onRoute: false, order, await TemplateAsync(db, siteId, ct), now);
             visitPost.AssignStaff(staff);
+            // Engineering was already told: a duty room joining now has nothing left to do for it.
+            if (visit.Notices.Any(n => n.Kind == VisitNotice.WaterFeatures))
+            {
+                foreach (var item in visitPost.Items.Where(i => i.Key == VisitDeadlines.FountainItemKey))
+                {
+                    item.Tick(DueScheduler.Actor, onBehalf: false, now);
+                }
+            }
+
             await ArmAsync(db, visit, now, ct);
             events.Add(EventTypes.VisitPlanChanged, new VisitPlanChanged(visit.Id, post.Id, true, staff.Count), visit.Id);
         }, ct);
@@ -405,9 +414,11 @@ public sealed class VisitService(
         var reason = RequiredReason(request.Reason);
         return ChangePostAsync(user, siteId, visitId, postId, $"visits.leave:{visitId}:{postId}", request, idempotencyKey, async (db, visit, visitPost, events, now) =>
         {
-            var staffId = user.UserId() is { } userId
+            // Who leaves: the caller, when they are one of the staff at the post (a foreman asking for a guard names nobody).
+            var caller = user.UserId() is { } userId
                 ? await db.Staff.Where(x => x.SiteId == siteId && x.UserId == userId).Select(x => (Guid?)x.Id).SingleOrDefaultAsync(ct)
                 : null;
+            var staffId = caller is { } me && visitPost.Staff.Any(x => x.StaffId == me) ? caller : null;
             if (visitPost.RequestLeave(reason, staffId))
             {
                 events.Add(EventTypes.PresenceChanged, new PresenceChanged(visit.Id, postId, visitPost.Presence, false), visit.Id);
@@ -505,7 +516,8 @@ public sealed class VisitService(
         {
             var violation = visit.Violations.SingleOrDefault(v => v.Id == violationId) ?? throw new NotFoundException("Violation", violationId);
             var own = await OwnPostsAsync(db, user, siteId, visit, ct);
-            var patrols = await db.Posts.Where(p => own.Contains(p.Id) && p.Kind == PostKind.PatrolTeam).AnyAsync(ct);
+            var inVisit = own.Where(id => visit.Posts.Any(p => p.PostId == id)).ToList();
+            var patrols = await db.Posts.Where(p => inVisit.Contains(p.Id) && p.Kind == PostKind.PatrolTeam).AnyAsync(ct);
             var mayClear = Access.Allows(user, siteId, Permission.TickAnyPost) || patrols
                 || violation.ReportedBy == ActorKey(Access.Demand(user, siteId, Permission.TickOwnPost))
                 || (violation.PostId is { } at && own.Contains(at));
@@ -552,6 +564,7 @@ public sealed class VisitService(
         }
 
         visit.Notices.Remove(notice);
+        events.Add(EventTypes.NoticeWithdrawn, notice.ToEvent(), visit.Id);
         // The fired job goes too, so the new arrival's notice is armed afresh whatever its time.
         await db.DueJobs.Where(j => j.Kind == VisitDeadlines.FountainKind && j.TargetId == visit.Id).ExecuteDeleteAsync(ct);
         foreach (var post in visit.Posts)
@@ -559,6 +572,7 @@ public sealed class VisitService(
             foreach (var item in post.Items.Where(i => i.Key == VisitDeadlines.FountainItemKey && i.DoneByKind == DueScheduler.Actor.Kind))
             {
                 item.Reopen();
+                events.Add(EventTypes.ItemUndone, new ChecklistItemChanged(visit.Id, post.PostId, item.Id, item.Key, ItemState.Open, false), visit.Id);
             }
         }
 
@@ -610,7 +624,9 @@ public sealed class VisitService(
             if (change(item, actor, onBehalf, commands, now) is { } type)
             {
                 events.Add(type, new ChecklistItemChanged(visit.Id, visitPost.PostId, item.Id, item.Key, item.StateAt(now), onBehalf), visit.Id);
-                if (type == EventTypes.ItemUndone && item.StateAt(now) == ItemState.Late)
+                // The deadline job announces lateness once; an undo after it fired must do so itself.
+                if (type == EventTypes.ItemUndone && item.StateAt(now) == ItemState.Late
+                    && await db.DueJobs.AnyAsync(j => j.Kind == VisitDeadlines.ItemKind && j.TargetId == item.Id && j.FiredAt != null, ct))
                 {
                     events.Add(EventTypes.ItemLate, new ChecklistItemChanged(visit.Id, visitPost.PostId, item.Id, item.Key, ItemState.Late, false), visit.Id);
                     var name = await VisitDeadlines.PostNameAsync(db, visitPost.PostId, ct);
@@ -691,7 +707,7 @@ public sealed class VisitService(
 
         var own = visit.Posts.Where(p => p.Staff.Any(s => s.StaffId == me.Id)).Select(p => p.PostId).ToHashSet();
         // Their usual post counts only where the plan names nobody: a named plan says exactly who stands where.
-        if (me.PostId is { } usual && visit.Posts.SingleOrDefault(p => p.PostId == usual) is { Staff.Count: 0 })
+        if (me.PostId is { } usual && visit.Posts.SingleOrDefault(p => p.PostId == usual) is { StaffNamed: false })
         {
             own.Add(usual);
         }

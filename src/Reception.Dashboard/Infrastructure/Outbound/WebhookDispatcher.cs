@@ -78,26 +78,39 @@ public sealed class WebhookDispatcher : BackgroundService
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            TimeSpan wait;
+            DateTime wakeAt;
             try
             {
-                wait = await SendDueAsync(stoppingToken);
+                wakeAt = await SendDueAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 _logger.LogError(ex, "The webhook dispatcher could not read its outbox");
-                wait = _options.RetryLater;
+                wakeAt = _clock.GetUtcNow().UtcDateTime + _options.RetryLater;
+            }
+
+            var wait = wakeAt - _clock.GetUtcNow().UtcDateTime;
+            if (wait <= TimeSpan.Zero)
+            {
+                continue;
             }
 
             using var sleep = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             var woken = _wake.Reader.WaitToReadAsync(sleep.Token).AsTask();
-            await Task.WhenAny(woken, Task.Delay(wait, _clock, sleep.Token));
+            var slept = Task.Delay(wait, _clock, sleep.Token);
+            // As in the scheduler: a clock that jumped before the timer was set must not make it wait an interval more.
+            if (_clock.GetUtcNow().UtcDateTime < wakeAt)
+            {
+                await Task.WhenAny(woken, slept);
+            }
+
             await sleep.CancelAsync();
             _wake.Reader.TryRead(out _);
         }
     }
 
-    private async Task<TimeSpan> SendDueAsync(CancellationToken ct)
+    /// <returns>When to look again: the next message's time, capped by <see cref="IdleCheck"/>.</returns>
+    private async Task<DateTime> SendDueAsync(CancellationToken ct)
     {
         List<OutboundMessage> due;
         await using (var db = await _dbFactory.CreateDbContextAsync(ct))
@@ -118,8 +131,8 @@ public sealed class WebhookDispatcher : BackgroundService
         var next = await read.OutboundMessages.AsNoTracking()
             .Where(m => m.Status == DeliveryStatus.Pending || m.Status == DeliveryStatus.Retrying)
             .OrderBy(m => m.NextAttemptAt).Select(m => (DateTime?)m.NextAttemptAt).FirstOrDefaultAsync(ct);
-        var untilNext = next is { } at ? at - _clock.GetUtcNow().UtcDateTime : IdleCheck;
-        return untilNext < TimeSpan.Zero ? TimeSpan.Zero : untilNext > IdleCheck ? IdleCheck : untilNext;
+        var latest = _clock.GetUtcNow().UtcDateTime + IdleCheck;
+        return next is { } at && at < latest ? at : latest;
     }
 
     private async Task<(bool Delivered, string? Error)> SendAsync(OutboundMessage message, CancellationToken ct)

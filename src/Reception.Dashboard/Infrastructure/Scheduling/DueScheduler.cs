@@ -45,23 +45,23 @@ public sealed class DueScheduler(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            TimeSpan wait;
+            DateTime wakeAt;
             try
             {
-                wait = await FireDueAsync(stoppingToken);
+                wakeAt = await FireDueAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogError(ex, "The scheduler could not read its jobs");
-                wait = RetryDelay;
+                wakeAt = clock.GetUtcNow().UtcDateTime + RetryDelay;
             }
 
-            await SleepAsync(wait, stoppingToken);
+            await SleepUntilAsync(wakeAt, stoppingToken);
         }
     }
 
-    /// <returns>How long to sleep before the next job is due.</returns>
-    private async Task<TimeSpan> FireDueAsync(CancellationToken ct)
+    /// <returns>When to look again: the next job's time, capped by <see cref="IdleCheck"/>.</returns>
+    private async Task<DateTime> FireDueAsync(CancellationToken ct)
     {
         var failed = false;
         while (true)
@@ -90,8 +90,8 @@ public sealed class DueScheduler(
 
         await using var read = await dbFactory.CreateDbContextAsync(ct);
         var next = await read.DueJobs.AsNoTracking().Where(j => j.FiredAt == null).OrderBy(j => j.DueAt).Select(j => (DateTime?)j.DueAt).FirstOrDefaultAsync(ct);
-        var untilNext = next is { } at ? at - clock.GetUtcNow().UtcDateTime : IdleCheck;
-        return failed ? RetryDelay : untilNext < TimeSpan.Zero ? TimeSpan.Zero : untilNext > IdleCheck ? IdleCheck : untilNext;
+        var latest = clock.GetUtcNow().UtcDateTime + (failed ? RetryDelay : IdleCheck);
+        return next is { } at && at < latest ? at : latest;
     }
 
     private async Task<bool> TryFireAsync(DueJob job, DateTime now, CancellationToken ct)
@@ -126,17 +126,24 @@ public sealed class DueScheduler(
         }
     }
 
-    private async Task SleepAsync(TimeSpan wait, CancellationToken ct)
+    private async Task SleepUntilAsync(DateTime wakeAt, CancellationToken ct)
     {
+        using var sleep = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var wait = wakeAt - clock.GetUtcNow().UtcDateTime;
         if (wait <= TimeSpan.Zero)
         {
             return;
         }
 
-        using var sleep = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var woken = _wake.Reader.WaitToReadAsync(sleep.Token).AsTask();
         var slept = Task.Delay(wait, clock, sleep.Token);
-        await Task.WhenAny(woken, slept);
+        // The clock may have moved between reading it and setting the timer (a test's clock jumps at
+        // once): a timer set after the jump would wait a whole interval past the time it was meant for.
+        if (clock.GetUtcNow().UtcDateTime < wakeAt)
+        {
+            await Task.WhenAny(woken, slept);
+        }
+
         await sleep.CancelAsync();
         _wake.Reader.TryRead(out _);
         try

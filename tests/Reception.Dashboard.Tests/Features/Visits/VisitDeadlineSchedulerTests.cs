@@ -204,6 +204,10 @@ public sealed class VisitDeadlineSchedulerTests
         (await VisitSite.PostAsync(s.EastGuard, s.Url($"/{visit.Visit.Id}/items/{item.Id}/undo"))).EnsureSuccessStatusCode();
 
         await WaitForAsync(() => app.QueryDbAsync(db => db.Events.CountAsync(e => e.Type == EventTypes.ItemLate && e.Data.Contains(item.Id.ToString()))), 1);
+        // Once the arrival has come, the scheduler has fired everything due before it: still one late event.
+        clock.Advance(TimeSpan.FromMinutes(31));
+        await EventsUntilAsync(listener, EventTypes.ArrivalDue);
+        Assert.Equal(1, await app.QueryDbAsync(db => db.Events.CountAsync(e => e.Type == EventTypes.ItemLate && e.Data.Contains(item.Id.ToString()))));
     }
 
     [Fact]
@@ -220,6 +224,7 @@ public sealed class VisitDeadlineSchedulerTests
 
         var moved = await s.GetAsync(visit.Visit.Id);
         Assert.Empty(moved.Notices);
+        Assert.Equal(1, await app.QueryDbAsync(db => db.Events.CountAsync(e => e.Type == EventTypes.NoticeWithdrawn)));
         Assert.Equal(ItemState.Open, moved.Posts.Single(p => p.PostId == s.DutyRoom.Id).Items.Single(i => i.Key == "fountain-notice").State);
         clock.Advance(TimeSpan.FromMinutes(89)); // one minute before the new T-30
         await WaitForAsync(() => app.QueryDbAsync(db => db.Events.CountAsync(e => e.Type == EventTypes.NoticeSent)), 2);

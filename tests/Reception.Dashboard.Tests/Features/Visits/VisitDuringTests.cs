@@ -82,10 +82,14 @@ public sealed class VisitDuringTests
 
         var empty = await (await VisitSite.PostAsync(s.Foreman, s.Url($"/{id}/posts/{s.EastGate.Id}/leave/decision"), new DecideLeave(true))).ReadAsync<VisitPostDto>();
         Assert.Equal(PostPresence.Empty, empty.Presence);
+        Assert.Empty(empty.Staff);
+        // Nobody is named any more, yet neither guard acts for the post: the one who left is gone, the other never stood here.
+        await (await VisitSite.PostAsync(s.WestGuard, s.Url($"/{id}/items/{item.Id}/tick"))).ReadProblemAsync(HttpStatusCode.Forbidden);
+        await (await VisitSite.PostAsync(s.EastGuard, s.Url($"/{id}/items/{item.Id}/tick"))).ReadProblemAsync(HttpStatusCode.Forbidden);
 
         await (await VisitSite.PostAsync(s.Foreman, s.Url($"/{id}/posts/{s.EastGate.Id}/leave/decision"), new DecideLeave(true))).ReadProblemAsync(HttpStatusCode.Conflict);
         await (await VisitSite.PostAsync(s.WestGuard, s.Url($"/{id}/posts/{s.EastGate.Id}/leave"), new RequestLeave(""))).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
-        using var guard = s.EastGuard.Http(); // with nobody named any more, the post is its usual guard's again
+        using var guard = s.Foreman.Http();
         var back = await (await guard.PutAsJsonAsync(s.Url($"/{id}/posts/{s.EastGate.Id}/presence"), new SetPresence(PostPresence.Staffed), BoardJson.Options)).ReadAsync<VisitPostDto>();
         Assert.Equal(PostPresence.Staffed, back.Presence);
         await (await guard.PutAsJsonAsync(s.Url($"/{id}/posts/{s.EastGate.Id}/presence"), new SetPresence(PostPresence.LeaveRequested), BoardJson.Options)).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);

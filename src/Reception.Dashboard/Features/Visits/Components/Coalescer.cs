@@ -34,14 +34,17 @@ public sealed class Coalescer(Func<Task> reload)
             do
             {
                 _again = false;
-                await reload();
+                try
+                {
+                    await reload();
+                }
+                catch (Exception ex) when (ex is not ObjectDisposedException)
+                {
+                    // This reload is lost, not the one asked for meanwhile: the loop goes on if there is one.
+                    Reception.Dashboard.Components.FormErrors.Logger?.LogWarning(ex, "A live page could not reload");
+                }
             }
             while (_again);
-        }
-        catch (Exception ex) when (ex is not ObjectDisposedException)
-        {
-            // The page stays as it was; the next event reloads it again.
-            Reception.Dashboard.Components.FormErrors.Logger?.LogWarning(ex, "A live page could not reload");
         }
         catch (ObjectDisposedException)
         {

@@ -105,6 +105,7 @@ namespace Reception.Dashboard.Data.Migrations
                     CancelReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     ArrivedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EngineeringToldAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ReportedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ReportJson = table.Column<string>(type: "TEXT", nullable: true),
                     ReportAcknowledgedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -211,7 +212,8 @@ namespace Reception.Dashboard.Data.Migrations
                     PublishedState = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Presence = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     LeaveReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    LeavingStaffId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    LeavingStaffId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StaffNamed = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using Reception.Dashboard.Data;
 namespace Reception.Dashboard.Data.Migrations
 {
     [DbContext(typeof(ReceptionDbContext))]
-    [Migration("20261201084547_Visits")]
+    [Migration("20261201090534_Visits")]
     partial class Visits
     {
         /// <inheritdoc />
@@ -747,6 +747,9 @@ namespace Reception.Dashboard.Data.Migrations
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EngineeringToldAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Host")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -966,6 +969,9 @@ namespace Reception.Dashboard.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RouteOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("StaffNamed")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("VisitId")
