@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using System.Threading.Channels;
+using Reception.Dashboard.Infrastructure.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -24,7 +24,7 @@ public sealed class WebhookDispatcher : BackgroundService
 
     private static readonly TimeSpan IdleCheck = TimeSpan.FromMinutes(1);
 
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Alarm _alarm;
     private readonly Dictionary<string, ResiliencePipeline<HttpResponseMessage>> _pipelines = [];
     private readonly IDbContextFactory<ReceptionDbContext> _dbFactory;
     private readonly SiteWriter _writer;
@@ -38,13 +38,14 @@ public sealed class WebhookDispatcher : BackgroundService
         IOptions<OutboundOptions> options, TimeProvider clock, ILogger<WebhookDispatcher> logger)
     {
         (_dbFactory, _writer, _http, _options, _clock, _logger) = (dbFactory, writer, http, options.Value, clock, logger);
+        _alarm = new Alarm(clock);
         foreach (var channel in new[] { Outbox.Engineering, Outbox.Chat })
         {
             _pipelines[channel] = Pipeline(_options, clock);
         }
     }
 
-    public void Wake() => _wake.Writer.TryWrite(true);
+    public void Wake() => _alarm.Wake();
 
     private static ResiliencePipeline<HttpResponseMessage> Pipeline(OutboundOptions options, TimeProvider clock)
     {
@@ -89,23 +90,7 @@ public sealed class WebhookDispatcher : BackgroundService
                 wakeAt = _clock.GetUtcNow().UtcDateTime + _options.RetryLater;
             }
 
-            var wait = wakeAt - _clock.GetUtcNow().UtcDateTime;
-            if (wait <= TimeSpan.Zero)
-            {
-                continue;
-            }
-
-            using var sleep = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            var woken = _wake.Reader.WaitToReadAsync(sleep.Token).AsTask();
-            var slept = Task.Delay(wait, _clock, sleep.Token);
-            // As in the scheduler: a clock that jumped before the timer was set must not make it wait an interval more.
-            if (_clock.GetUtcNow().UtcDateTime < wakeAt)
-            {
-                await Task.WhenAny(woken, slept);
-            }
-
-            await sleep.CancelAsync();
-            _wake.Reader.TryRead(out _);
+            await _alarm.SleepUntilAsync(wakeAt, stoppingToken);
         }
     }
 

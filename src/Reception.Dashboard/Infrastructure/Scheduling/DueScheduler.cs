@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Data;
@@ -35,11 +34,11 @@ public sealed class DueScheduler(
     private static readonly TimeSpan IdleCheck = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Alarm _alarm = new(clock);
     private readonly Dictionary<string, IDueJobHandler> _handlers = handlers.SelectMany(h => h.Kinds.Select(k => (k, h))).ToDictionary(p => p.k, p => p.h);
 
     /// <summary>Tells the scheduler that jobs changed, so it looks again for the next one.</summary>
-    public void Wake() => _wake.Writer.TryWrite(true);
+    public void Wake() => _alarm.Wake();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -56,7 +55,7 @@ public sealed class DueScheduler(
                 wakeAt = clock.GetUtcNow().UtcDateTime + RetryDelay;
             }
 
-            await SleepUntilAsync(wakeAt, stoppingToken);
+            await _alarm.SleepUntilAsync(wakeAt, stoppingToken);
         }
     }
 
@@ -123,36 +122,6 @@ public sealed class DueScheduler(
         {
             logger.LogError(ex, "Scheduled job {Kind} {JobId} failed to fire; it will be tried again", job.Kind, job.Id);
             return false;
-        }
-    }
-
-    private async Task SleepUntilAsync(DateTime wakeAt, CancellationToken ct)
-    {
-        using var sleep = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var wait = wakeAt - clock.GetUtcNow().UtcDateTime;
-        if (wait <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        var woken = _wake.Reader.WaitToReadAsync(sleep.Token).AsTask();
-        var slept = Task.Delay(wait, clock, sleep.Token);
-        // The clock may have moved between reading it and setting the timer (a test's clock jumps at
-        // once): a timer set after the jump would wait a whole interval past the time it was meant for.
-        if (clock.GetUtcNow().UtcDateTime < wakeAt)
-        {
-            await Task.WhenAny(woken, slept);
-        }
-
-        await sleep.CancelAsync();
-        _wake.Reader.TryRead(out _);
-        try
-        {
-            await Task.WhenAll(woken, slept);
-        }
-        catch (OperationCanceledException)
-        {
-            // The other wait was cancelled because this one finished first (or the app is stopping).
         }
     }
 }
