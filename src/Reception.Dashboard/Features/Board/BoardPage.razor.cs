@@ -15,7 +15,9 @@ public sealed partial class BoardPage : IDisposable
 {
     private string? _loadError;
     private IReadOnlyList<VisitDetailDto> _visits = [];
-    private bool _visitsLoaded;
+
+    // Null until the visits are loaded, so the alert sound does not take the first load for news.
+    private IReadOnlyList<VisitAlerts.Alert>? _alerts;
     private System.Security.Claims.ClaimsPrincipal? _user;
     private IDisposable? _visitEvents;
     private Coalescer? _visitReloads;
@@ -35,12 +37,11 @@ public sealed partial class BoardPage : IDisposable
         _user = (await AuthenticationState).User;
         try
         {
-            // Visits are read whole again on each of their events: they are few, and their states move with the clock.
+            // Visits are read whole again on their events (a burst of them reads once): they are few, and their states move with the clock.
             _visitReloads = new Coalescer(ReloadVisitsAsync);
             _visitEvents = Publisher.Subscribe(SiteId, e => e.VisitId is not null ? InvokeAsync(_visitReloads.RequestAsync) : Task.CompletedTask);
             await Live.StartAsync(_user, SiteId, work => InvokeAsync(work), () => InvokeAsync(StateHasChanged));
-            _visits = await Visits.ListDetailsAsync(_user, SiteId, CancellationToken.None);
-            _visitsLoaded = true;
+            await LoadVisitsAsync();
         }
         catch (NotFoundException)
         {
@@ -52,11 +53,15 @@ public sealed partial class BoardPage : IDisposable
         }
     }
 
-    private IReadOnlyList<VisitAlerts.Alert> Alerts => VisitAlerts.For(_visits, V);
+    private async Task LoadVisitsAsync()
+    {
+        _visits = await Visits.ListDetailsAsync(_user!, SiteId, CancellationToken.None);
+        _alerts = VisitAlerts.For(_visits, V);
+    }
 
     private async Task ReloadVisitsAsync()
     {
-        _visits = await Visits.ListDetailsAsync(_user!, SiteId, CancellationToken.None);
+        await LoadVisitsAsync();
         StateHasChanged();
     }
 

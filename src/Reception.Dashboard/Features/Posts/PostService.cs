@@ -118,4 +118,7 @@ public static class PostQueries
 {
     public static IOrderedQueryable<Post> InRouteOrder(this IQueryable<Post> posts) =>
         posts.OrderBy(p => p.RouteOrder).ThenBy(p => p.Name);
+
+    public static Task<string> NameOfAsync(this IQueryable<Post> posts, Guid postId, CancellationToken ct) =>
+        posts.Where(p => p.Id == postId).Select(p => p.Name).SingleAsync(ct);
 }

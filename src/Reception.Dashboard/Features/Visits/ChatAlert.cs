@@ -6,8 +6,8 @@ namespace Reception.Dashboard.Features.Visits;
 /// </summary>
 public sealed record ChatAlert(string Kind, string Visit, string Text, string TextEn)
 {
-    public static ChatAlert Late(string visit, string post, string itemZh, string itemEn) =>
-        new("item-late", visit, $"【超时】{visit}：{post}「{itemZh}」未按时完成", $"[Late] {visit}: {post} has not done \"{itemEn}\"");
+    public static ChatAlert Late(string visit, string post, string itemsZh, string itemsEn) =>
+        new("item-late", visit, $"【超时】{visit}：{post}「{itemsZh}」未按时完成", $"[Late] {visit}: {post} has not done \"{itemsEn}\"");
 
     public static ChatAlert Blocked(string visit, string post, string reason) =>
         new("post-blocked", visit, $"【受阻】{visit}：{post}报告问题：{reason}", $"[Blocked] {visit}: {post} reports: {reason}");

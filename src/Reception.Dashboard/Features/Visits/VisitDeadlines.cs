@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Data;
+using Reception.Dashboard.Features.Posts;
 using Reception.Dashboard.Infrastructure.Outbound;
 using Reception.Dashboard.Infrastructure.Scheduling;
 using Reception.Dashboard.Realtime;
@@ -41,10 +42,7 @@ public sealed class VisitDeadlines(Outbox outbox) : IDueJobHandler
                     return;
                 }
 
-                events.Add(EventTypes.ItemLate, new ChecklistItemChanged(visit.Id, post.PostId, item.Id, item.Key, ItemState.Late, false), visit.Id);
-                VisitService.AddReadinessChanges(events, visit, now);
-                outbox.Enqueue(db, events, visit.SiteId, visit.Id, Outbox.Chat, ChatAlert.Late(visit.Title, await PostNameAsync(db, post.PostId, ct), item.TextZh, item.TextEn));
-
+                await AnnounceLateAsync(outbox, db, events, visit, post, item, now, ct);
                 break;
             case ReadyByKind when visit.Status == VisitStatus.Planned:
                 events.Add(EventTypes.ReadyByReached, new VisitDeadlineReached(visit.Id, visit.ReadyBy), visit.Id);
@@ -59,7 +57,7 @@ public sealed class VisitDeadlines(Outbox outbox) : IDueJobHandler
                     var silent = new List<string>();
                     foreach (var recipient in order.Recipients.Where(r => r.AcknowledgedAt is null))
                     {
-                        silent.Add(await PostNameAsync(db, recipient.PostId, ct));
+                        silent.Add(await db.Posts.NameOfAsync(recipient.PostId, ct));
                     }
 
                     outbox.Enqueue(db, events, visit.SiteId, visit.Id, Outbox.Chat, ChatAlert.OrderOverdue(visit.Title, order.Text, silent));
@@ -104,6 +102,22 @@ public sealed class VisitDeadlines(Outbox outbox) : IDueJobHandler
         VisitService.AddReadinessChanges(events, visit, now);
     }
 
-    internal static async Task<string> PostNameAsync(ReceptionDbContext db, Guid postId, CancellationToken ct) =>
-        await db.Posts.Where(p => p.Id == postId).Select(p => p.Name).SingleAsync(ct);
+    /// <summary>
+    /// An item turned late: announced once per deadline, by its job or by an undo after the job fired. The
+    /// duty chat hears once per post turning late, with all its late items, not once per item: at T-30 a
+    /// visit's items fall due together.
+    /// </summary>
+    internal static async Task AnnounceLateAsync(Outbox outbox, ReceptionDbContext db, EventBatch events, Visit visit, VisitPost post, VisitItem item, DateTime now, CancellationToken ct)
+    {
+        events.Add(EventTypes.ItemLate, new ChecklistItemChanged(visit.Id, post.PostId, item.Id, item.Key, ItemState.Late, false), visit.Id);
+        var wasLate = post.PublishedState == ReadinessState.Late;
+        VisitService.AddReadinessChanges(events, visit, now);
+        if (!wasLate && post.PublishedState == ReadinessState.Late)
+        {
+            var late = post.Items.Where(i => i.StateAt(now) == ItemState.Late).OrderBy(i => i.Order).ToList();
+            outbox.Enqueue(db, events, visit.SiteId, visit.Id, Outbox.Chat, ChatAlert.Late(visit.Title, await db.Posts.NameOfAsync(post.PostId, ct),
+                string.Join("、", late.Select(i => i.TextZh)), string.Join("\", \"", late.Select(i => i.TextEn))));
+        }
+    }
+
 }

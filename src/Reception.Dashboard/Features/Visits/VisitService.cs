@@ -1,13 +1,13 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Data;
 using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Features.Posts;
 using Reception.Dashboard.Features.Sites;
 using Reception.Dashboard.Infrastructure;
-using Microsoft.Extensions.Options;
 using Reception.Dashboard.Infrastructure.Outbound;
 using Reception.Dashboard.Infrastructure.Scheduling;
 using Reception.Dashboard.Realtime;
@@ -27,9 +27,9 @@ public sealed class VisitService(
     TimeProvider clock)
 {
     /// <summary>How far ahead a visit may be announced; anything further is a typing mistake.</summary>
-    public static readonly TimeSpan MaxAhead = TimeSpan.FromDays(366);
+    private static readonly TimeSpan MaxAhead = TimeSpan.FromDays(366);
 
-    public static readonly TimeSpan FountainLead = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan FountainLead = TimeSpan.FromMinutes(1);
 
     private static readonly AnnounceVisitValidator AnnounceValidator = new();
 
@@ -68,13 +68,7 @@ public sealed class VisitService(
         Access.Demand(user, siteId, Permission.ViewBoard);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = Now;
-        var details = new List<VisitDetailDto>();
-        foreach (var visit in await CurrentAsync(db, siteId, now, ct))
-        {
-            details.Add(await ToDetailAsync(db, visit, now, ct));
-        }
-
-        return details;
+        return await ToDetailsAsync(db, await CurrentAsync(db, siteId, now, ct), now, ct);
     }
 
     private static async Task<List<Visit>> CurrentAsync(ReceptionDbContext db, Guid siteId, DateTime now, CancellationToken ct)
@@ -103,11 +97,12 @@ public sealed class VisitService(
         var visits = await Load(db).AsNoTracking().Where(v => v.SiteId == siteId && (v.Status == VisitStatus.Planned || v.Status == VisitStatus.InProgress)).ToListAsync(ct);
         var now = Now;
         var result = new List<(VisitDetailDto, VisitPostDto)>();
-        foreach (var visit in visits.OrderBy(v => v.Arrival))
+        var ordered = visits.OrderBy(v => v.Arrival).ToList();
+        var details = await ToDetailsAsync(db, ordered, now, ct);
+        for (var i = 0; i < ordered.Count; i++)
         {
-            var own = await OwnPostsAsync(db, user, siteId, visit, ct);
-            var detail = await ToDetailAsync(db, visit, now, ct);
-            result.AddRange(detail.Posts.Where(p => own.Contains(p.PostId)).Select(p => (detail, p)));
+            var own = await OwnPostsAsync(db, user, siteId, ordered[i], ct);
+            result.AddRange(details[i].Posts.Where(p => own.Contains(p.PostId)).Select(p => (details[i], p)));
         }
 
         return result;
@@ -124,7 +119,7 @@ public sealed class VisitService(
         var posts = await ActivePostsAsync(db, siteId, ct);
         var routeIds = CheckRoute(route ?? [], posts);
         var context = await PlanContextAsync(db, site, arrivalUtc, ct);
-        var plan = StaffingPlan.For(level, posts.Values.Select(p => new StaffingPlan.SitePost(p.Id, p.Kind, p.RouteOrder)).ToList(), routeIds, context.OnDuty, context.Roster);
+        var plan = LevelPlan(level, posts, routeIds, context);
         return new StaffingPlanDto(level, arrivalUtc, context.OnDuty, plan.Select(p => new PlannedPostDto(
             p.PostId, posts[p.PostId].Name, posts[p.PostId].Kind, p.OnRoute,
             p.Staff.Select(s => new PlannedStaffDto(s.StaffId, s.Shift, s.CalledIn)).ToList())).ToList());
@@ -145,7 +140,7 @@ public sealed class VisitService(
             var context = await PlanContextAsync(db, site, arrival, ct);
             var planned = request.Posts is { } confirmed
                 ? await ConfirmedPlanAsync(db, siteId, confirmed, route, posts, context, ct)
-                : StaffingPlan.For(request.Level, posts.Values.Select(p => new StaffingPlan.SitePost(p.Id, p.Kind, p.RouteOrder)).ToList(), route, context.OnDuty, context.Roster);
+                : LevelPlan(request.Level, posts, route, context);
 
             var template = await TemplateAsync(db, siteId, ct);
             var visit = Visit.Announce(siteId, request.Title!.Trim(), request.Level, arrival, Validation.TrimToNull(request.Host), Validation.TrimToNull(request.Notes), now);
@@ -155,11 +150,10 @@ public sealed class VisitService(
             }
 
             db.Visits.Add(visit);
-            await ArmAsync(db, visit, now, ct);
+            await ArmAsync(db, events, visit, now, ct);
             events.Add(EventTypes.VisitAnnounced, visit.ToEvent(), visit.Id);
             return visit.Id;
         }, ct);
-        scheduler.Wake();
         return await GetAsync(user, siteId, visitId, ct);
     }
 
@@ -177,7 +171,7 @@ public sealed class VisitService(
             EnsureFuture(arrival, now);
             visit.Reschedule(arrival, now);
             await WithdrawFountainNoticeAsync(db, events, visit, ChatAlert.WaterFeaturesMoved(visit.Title, TimeZoneInfo.ConvertTimeFromUtc(arrival, site.TimeZone)), ct);
-            await ArmAsync(db, visit, now, ct);
+            await ArmAsync(db, events, visit, now, ct);
             events.Add(EventTypes.VisitRescheduled, visit.ToEvent(), visit.Id);
             AddReadinessChanges(events, visit, now);
         }, ct);
@@ -189,11 +183,12 @@ public sealed class VisitService(
         return ChangeVisitAsync(user, siteId, visitId, Permission.ManageVisits, $"visits.cancel:{visitId}", request, idempotencyKey, async (db, visit, events, now) =>
         {
             visit.Cancel(reason, now);
-            await DueJobs.DisarmOwnerAsync(db, visit.Id, ct);
+            await DueScheduler.DisarmOwnerAsync(db, visit.Id, ct);
             if (visit.EngineeringToldAt is not null)
             {
                 outbox.Enqueue(db, events, siteId, visit.Id, Outbox.Engineering, ChatAlert.WaterFeaturesCancelled(visit.Title));
             }
+
             events.Add(EventTypes.VisitCancelled, visit.ToEvent(), visit.Id);
         }, ct);
     }
@@ -203,8 +198,8 @@ public sealed class VisitService(
         {
             visit.MarkArrived(now);
             // The arrival has happened: the T-30 and arrival reminders are moot; late items still count.
-            await DueJobs.DisarmAsync(db, VisitDeadlines.ReadyByKind, visit.Id, ct);
-            await DueJobs.DisarmAsync(db, VisitDeadlines.ArrivalKind, visit.Id, ct);
+            await DueScheduler.DisarmAsync(db, VisitDeadlines.ReadyByKind, [visit.Id], ct);
+            await DueScheduler.DisarmAsync(db, VisitDeadlines.ArrivalKind, [visit.Id], ct);
             events.Add(EventTypes.VisitArrived, visit.ToEvent(), visit.Id);
         }, ct);
 
@@ -212,7 +207,7 @@ public sealed class VisitService(
         ChangeVisitAsync(user, siteId, visitId, Permission.ManageVisits, $"visits.end:{visitId}", null, idempotencyKey, async (db, visit, events, now) =>
         {
             visit.End(now);
-            await DueJobs.DisarmOwnerAsync(db, visit.Id, ct);
+            await DueScheduler.DisarmOwnerAsync(db, visit.Id, ct);
             events.Add(EventTypes.VisitEnded, visit.ToEvent(), visit.Id);
         }, ct);
 
@@ -226,8 +221,7 @@ public sealed class VisitService(
                 throw RuleViolationException.For("postId", ErrorText.Get("UnknownPost"));
             }
 
-            var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == siteId, ct);
-            var context = await PlanContextAsync(db, site, visit.Arrival, ct);
+            var context = await PlanContextAsync(db, siteId, visit.Arrival, ct);
             var staff = await NamedStaffAsync(db, siteId, "staffIds", request.StaffIds ?? [], context, ct);
             var order = visit.Posts.Select(p => p.RouteOrder).DefaultIfEmpty(0).Max() + 1;
             var visitPost = visit.AddPost(post, onRoute: false, order, await TemplateAsync(db, siteId, ct), now);
@@ -241,10 +235,9 @@ public sealed class VisitService(
                 }
             }
 
-            await ArmAsync(db, visit, now, ct);
+            await ArmAsync(db, events, visit, now, ct);
             events.Add(EventTypes.VisitPlanChanged, new VisitPlanChanged(visit.Id, post.Id, true, staff.Count), visit.Id);
         }, ct);
-        scheduler.Wake();
         return await GetAsync(user, siteId, visitId, ct);
     }
 
@@ -257,12 +250,9 @@ public sealed class VisitService(
                 return;
             }
 
-            var name = await db.Posts.Where(p => p.Id == postId).Select(p => p.Name).SingleAsync(ct);
+            var name = await db.Posts.NameOfAsync(postId, ct);
             var removed = visit.RemovePost(postId, name);
-            foreach (var item in removed.Items)
-            {
-                await DueJobs.DisarmAsync(db, VisitDeadlines.ItemKind, item.Id, ct);
-            }
+            await DueScheduler.DisarmAsync(db, VisitDeadlines.ItemKind, removed.Items.Select(i => i.Id).ToList(), ct);
 
             events.Add(EventTypes.VisitPlanChanged, new VisitPlanChanged(visit.Id, postId, false, 0), visit.Id);
         }, ct);
@@ -277,8 +267,7 @@ public sealed class VisitService(
         {
             visit.EnsureOpen();
             var visitPost = visit.PostOf(postId);
-            var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == siteId, ct);
-            var context = await PlanContextAsync(db, site, visit.Arrival, ct);
+            var context = await PlanContextAsync(db, siteId, visit.Arrival, ct);
             var staff = await NamedStaffAsync(db, siteId, "staffIds", staffIds, context, ct);
             if (visitPost.AssignStaff(staff))
             {
@@ -309,7 +298,7 @@ public sealed class VisitService(
             if (visitPost.ReportProblem(reason, now))
             {
                 events.Add(EventTypes.PostBlocked, new PostProblemChanged(visit.Id, postId, reason), visit.Id);
-                var name = (await PostNamesAsync(db, visit, ct))[postId];
+                var name = await db.Posts.NameOfAsync(postId, ct);
                 outbox.Enqueue(db, events, siteId, visit.Id, Outbox.Chat, ChatAlert.Blocked(visit.Title, name, reason));
             }
         }, ct);
@@ -366,12 +355,7 @@ public sealed class VisitService(
         {
             visit.EnsureOpen();
             var targets = request.PostIds is { Count: > 0 } ids ? ids.Distinct().ToList() : visit.Posts.Select(p => p.PostId).ToList();
-            if (targets.Any(id => visit.Posts.All(p => p.PostId != id)))
-            {
-                throw RuleViolationException.For("postIds", ErrorText.Get("PostNotInVisit"));
-            }
-
-            if (targets.Count == 0)
+            if (targets.Count == 0 || targets.Any(id => visit.Posts.All(p => p.PostId != id)))
             {
                 throw RuleViolationException.For("postIds", ErrorText.Get("PostNotInVisit"));
             }
@@ -382,7 +366,7 @@ public sealed class VisitService(
             };
             order.Recipients.AddRange(targets.Select(id => new OrderRecipient { Id = Guid.CreateVersion7(), OrderId = order.Id, PostId = id }));
             visit.Orders.Add(order);
-            await DueJobs.ArmAsync(db, siteId, VisitDeadlines.OrderKind, order.Id, visit.Id, order.AcknowledgeBy, ct);
+            await scheduler.ArmAsync(db, events, siteId, VisitDeadlines.OrderKind, order.Id, visit.Id, order.AcknowledgeBy, ct);
             events.Add(EventTypes.OrderSent, order.ToEvent(null), visit.Id);
         }, ct);
     }
@@ -435,8 +419,7 @@ public sealed class VisitService(
             (Guid StaffId, ShiftKind? Shift, bool CalledIn)? named = null;
             if (request.Approve && request.ReplacementStaffId is { } replacement)
             {
-                var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == siteId, ct);
-                named = (await NamedStaffAsync(db, siteId, "replacementStaffId", [replacement], await PlanContextAsync(db, site, visit.Arrival, ct), ct)).Single();
+                named = (await NamedStaffAsync(db, siteId, "replacementStaffId", [replacement], await PlanContextAsync(db, siteId, visit.Arrival, ct), ct)).Single();
             }
 
             visitPost.DecideLeave(request.Approve, named);
@@ -467,7 +450,7 @@ public sealed class VisitService(
     /// <summary>A patrol or post reports a violation or outsider (§4.2.2, §4.4.4, §4.5.2).</summary>
     public Task<VisitDto> ReportViolationAsync(ClaimsPrincipal user, Guid siteId, Guid visitId, ReportViolation request, string? idempotencyKey, CancellationToken ct)
     {
-        Access.Demand(user, siteId, Permission.TickOwnPost);
+        var actor = Access.Demand(user, siteId, Permission.TickOwnPost);
         var errors = new Dictionary<string, string[]>();
         var description = Validation.TrimToNull(request.Description);
         if (!Enum.IsDefined(request.Kind))
@@ -501,25 +484,27 @@ public sealed class VisitService(
             var violation = new RouteViolation
             {
                 Id = Guid.CreateVersion7(), VisitId = visit.Id, Kind = request.Kind, Description = description!, PostId = request.PostId,
-                Location = Validation.TrimToNull(request.Location), ReportedAt = now, ReportedBy = ActorKey(Access.Demand(user, siteId, Permission.TickOwnPost)),
+                Location = Validation.TrimToNull(request.Location), ReportedAt = now, ReportedBy = ActorKey(actor),
             };
             visit.Violations.Add(violation);
             events.Add(EventTypes.ViolationReported, violation.ToEvent(), visit.Id);
-            var where = violation.PostId is { } id ? (await PostNamesAsync(db, visit, ct))[id] : violation.Location ?? "";
+            var where = violation.PostId is { } id ? await db.Posts.NameOfAsync(id, ct) : violation.Location ?? "";
             outbox.Enqueue(db, events, siteId, visit.Id, Outbox.Chat, ChatAlert.Violation(visit.Title, where, violation.Description));
         }, ct);
     }
 
     /// <summary>Clears a violation: whoever reported it, the post it is at, a patrol of the visit, or the command center.</summary>
-    public Task<VisitDto> ClearViolationAsync(ClaimsPrincipal user, Guid siteId, Guid visitId, Guid violationId, string? idempotencyKey, CancellationToken ct) =>
-        ChangeVisitAsync(user, siteId, visitId, Permission.TickOwnPost, $"visits.violation-clear:{violationId}", null, idempotencyKey, async (db, visit, events, now) =>
+    public Task<VisitDto> ClearViolationAsync(ClaimsPrincipal user, Guid siteId, Guid visitId, Guid violationId, string? idempotencyKey, CancellationToken ct)
+    {
+        var actor = Access.Demand(user, siteId, Permission.TickOwnPost);
+        return ChangeVisitAsync(user, siteId, visitId, Permission.TickOwnPost, $"visits.violation-clear:{violationId}", null, idempotencyKey, async (db, visit, events, now) =>
         {
             var violation = visit.Violations.SingleOrDefault(v => v.Id == violationId) ?? throw new NotFoundException("Violation", violationId);
             var own = await OwnPostsAsync(db, user, siteId, visit, ct);
             var inVisit = own.Where(id => visit.Posts.Any(p => p.PostId == id)).ToList();
             var patrols = await db.Posts.Where(p => inVisit.Contains(p.Id) && p.Kind == PostKind.PatrolTeam).AnyAsync(ct);
             var mayClear = Access.Allows(user, siteId, Permission.TickAnyPost) || patrols
-                || violation.ReportedBy == ActorKey(Access.Demand(user, siteId, Permission.TickOwnPost))
+                || violation.ReportedBy == ActorKey(actor)
                 || (violation.PostId is { } at && own.Contains(at));
             if (!mayClear)
             {
@@ -533,6 +518,7 @@ public sealed class VisitService(
                 events.Add(EventTypes.ViolationCleared, violation.ToEvent(), visit.Id);
             }
         }, ct);
+    }
 
     /// <summary>Engineering marks a notice done: "water features on" (§4.5.3).</summary>
     public async Task<VisitDto> CompleteNoticeAsync(ClaimsPrincipal user, Guid siteId, Guid visitId, Guid noticeId, string? idempotencyKey, CancellationToken ct)
@@ -583,7 +569,7 @@ public sealed class VisitService(
     {
         if (visitPost.Presence == PostPresence.Empty)
         {
-            var name = (await PostNamesAsync(db, visit, ct))[visitPost.PostId];
+            var name = await db.Posts.NameOfAsync(visitPost.PostId, ct);
             outbox.Enqueue(db, events, visit.SiteId, visit.Id, Outbox.Chat, ChatAlert.Empty(visit.Title, name));
         }
     }
@@ -595,15 +581,13 @@ public sealed class VisitService(
         Func<ReceptionDbContext, Visit, EventBatch, DateTime, Task> change, CancellationToken ct)
     {
         var actor = Access.Demand(user, siteId, permission);
-        var result = await writer.WriteAsync(siteId, new Command(actor, operation, request, idempotencyKey), async (db, events) =>
+        return await writer.WriteAsync(siteId, new Command(actor, operation, request, idempotencyKey), async (db, events) =>
         {
             var visit = await FindAsync(db, siteId, visitId, ct);
             var now = Now;
             await change(db, visit, events, now);
             return ToDto(visit, now);
         }, ct);
-        scheduler.Wake();
-        return result;
     }
 
     private delegate string? ItemChange(VisitItem item, Actor actor, bool onBehalf, bool commands, DateTime now);
@@ -628,9 +612,7 @@ public sealed class VisitService(
                 if (type == EventTypes.ItemUndone && item.StateAt(now) == ItemState.Late
                     && await db.DueJobs.AnyAsync(j => j.Kind == VisitDeadlines.ItemKind && j.TargetId == item.Id && j.FiredAt != null, ct))
                 {
-                    events.Add(EventTypes.ItemLate, new ChecklistItemChanged(visit.Id, visitPost.PostId, item.Id, item.Key, ItemState.Late, false), visit.Id);
-                    var name = await VisitDeadlines.PostNameAsync(db, visitPost.PostId, ct);
-                    outbox.Enqueue(db, events, siteId, visit.Id, Outbox.Chat, ChatAlert.Late(visit.Title, name, item.TextZh, item.TextEn));
+                    await VisitDeadlines.AnnounceLateAsync(outbox, db, events, visit, visitPost, item, now, ct);
                 }
 
                 AddReadinessChanges(events, visit, now);
@@ -731,27 +713,27 @@ public sealed class VisitService(
     }
 
     /// <summary>Arms every deadline of the visit: each item, T-30 (unless already passed) and the arrival.</summary>
-    private static async Task ArmAsync(ReceptionDbContext db, Visit visit, DateTime now, CancellationToken ct)
+    private async Task ArmAsync(ReceptionDbContext db, EventBatch events, Visit visit, DateTime now, CancellationToken ct)
     {
-        await DueJobs.ArmAllAsync(db, visit.SiteId, visit.Id, VisitDeadlines.ItemKind, visit.Posts.SelectMany(p => p.Items).Select(i => (i.Id, i.DueAt)), ct);
+        await scheduler.ArmAllAsync(db, events, visit.SiteId, visit.Id, VisitDeadlines.ItemKind, visit.Posts.SelectMany(p => p.Items).Select(i => (i.Id, i.DueAt)), ct);
 
         if (visit.ReadyBy > now)
         {
-            await DueJobs.ArmAsync(db, visit.SiteId, VisitDeadlines.ReadyByKind, visit.Id, visit.Id, visit.ReadyBy, ct);
+            await scheduler.ArmAsync(db, events, visit.SiteId, VisitDeadlines.ReadyByKind, visit.Id, visit.Id, visit.ReadyBy, ct);
         }
         else
         {
-            await DueJobs.DisarmAsync(db, VisitDeadlines.ReadyByKind, visit.Id, ct);
+            await DueScheduler.DisarmAsync(db, VisitDeadlines.ReadyByKind, [visit.Id], ct);
         }
 
-        await DueJobs.ArmAsync(db, visit.SiteId, VisitDeadlines.ArrivalKind, visit.Id, visit.Id, visit.Arrival, ct);
+        await scheduler.ArmAsync(db, events, visit.SiteId, VisitDeadlines.ArrivalKind, visit.Id, visit.Id, visit.Arrival, ct);
 
         // §4.5.3: engineering hears half an hour ahead. A minute before T-30, so the duty room's "engineering
         // told" item is done by its deadline rather than racing it; at once when the visit comes at short notice.
         if (visit.Posts.Any(p => p.Items.Any(i => i.Key == VisitDeadlines.FountainItemKey)) && visit.Notices.All(n => n.Kind != VisitNotice.WaterFeatures))
         {
             var notifyAt = visit.ReadyBy - FountainLead;
-            await DueJobs.ArmAsync(db, visit.SiteId, VisitDeadlines.FountainKind, visit.Id, visit.Id, notifyAt > now ? notifyAt : now, ct);
+            await scheduler.ArmAsync(db, events, visit.SiteId, VisitDeadlines.FountainKind, visit.Id, visit.Id, notifyAt > now ? notifyAt : now, ct);
         }
     }
 
@@ -808,6 +790,12 @@ public sealed class VisitService(
     private sealed record PlanContext(ShiftKind? OnDuty, IReadOnlyList<StaffingPlan.Rostered> Roster);
 
     /// <summary>The roster of the arrival's day: the shift on duty at the arrival, and where everyone rostered that day stands.</summary>
+    private static async Task<PlanContext> PlanContextAsync(ReceptionDbContext db, Guid siteId, DateTime arrival, CancellationToken ct) =>
+        await PlanContextAsync(db, await db.Sites.AsNoTracking().SingleAsync(s => s.Id == siteId, ct), arrival, ct);
+
+    private static IReadOnlyList<StaffingPlan.Planned> LevelPlan(int level, Dictionary<Guid, Post> posts, IReadOnlyList<Guid> route, PlanContext context) =>
+        StaffingPlan.For(level, posts.Values.Select(p => new StaffingPlan.SitePost(p.Id, p.Kind, p.RouteOrder)).ToList(), route, context.OnDuty, context.Roster);
+
     private static async Task<PlanContext> PlanContextAsync(ReceptionDbContext db, Site site, DateTime arrival, CancellationToken ct)
     {
         var local = TimeZoneInfo.ConvertTimeFromUtc(arrival, site.TimeZone);
@@ -973,16 +961,23 @@ public sealed class VisitService(
         p.Items.OrderBy(i => i.Order).Select(i => new ChecklistItemDto(
             i.Id, i.Key, i.Rule, i.Text, i.DueAt, i.DueNow, i.StateAt(now), i.DoneAt, i.DoneByKind is null ? null : ActorKey(new Actor(i.DoneByKind, i.DoneById!, null)), i.DoneByRole, i.DoneOnBehalf)).ToList());
 
-    private static async Task<VisitDetailDto> ToDetailAsync(ReceptionDbContext db, Visit visit, DateTime now, CancellationToken ct)
+    private static async Task<VisitDetailDto> ToDetailAsync(ReceptionDbContext db, Visit visit, DateTime now, CancellationToken ct) =>
+        (await ToDetailsAsync(db, [visit], now, ct)).Single();
+
+    /// <summary>Visits as the board shows them; the posts' names and the webhook deliveries of all of them are read in one query each.</summary>
+    private static async Task<IReadOnlyList<VisitDetailDto>> ToDetailsAsync(ReceptionDbContext db, IReadOnlyList<Visit> visits, DateTime now, CancellationToken ct)
     {
-        var ids = visit.Posts.Select(p => p.PostId).ToList();
+        var ids = visits.SelectMany(v => v.Posts).Select(p => p.PostId).Distinct().ToList();
         var posts = await db.Posts.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var outboundIds = visit.Notices.Where(n => n.OutboundMessageId is not null).Select(n => n.OutboundMessageId!.Value).ToList();
+        var outboundIds = visits.SelectMany(v => v.Notices).Where(n => n.OutboundMessageId is not null).Select(n => n.OutboundMessageId!.Value).ToList();
         var deliveries = await db.OutboundMessages.AsNoTracking().Where(m => outboundIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.ToDto(), ct);
-        return new VisitDetailDto(ToDto(visit, now), visit.Posts.OrderBy(p => p.RouteOrder).Select(p => ToPostDto(p, posts[p.PostId], now)).ToList(),
+        return visits.Select(visit => Detail(visit, posts, deliveries, now)).ToList();
+    }
+
+    private static VisitDetailDto Detail(Visit visit, Dictionary<Guid, Post> posts, Dictionary<Guid, DeliveryDto> deliveries, DateTime now) =>
+        new(ToDto(visit, now), visit.Posts.OrderBy(p => p.RouteOrder).Select(p => ToPostDto(p, posts[p.PostId], now)).ToList(),
             visit.Orders.OrderByDescending(o => o.SentAt).Select(o => o.ToDto(now)).ToList(),
             visit.Violations.OrderBy(v => v.ClearedAt is not null).ThenByDescending(v => v.ReportedAt).Select(v => v.ToDto()).ToList(),
             visit.Notices.OrderBy(n => n.SentAt).Select(n => new VisitNoticeDto(n.Id, n.Kind, n.SentAt, n.DoneAt,
                 n.OutboundMessageId is { } id ? deliveries.GetValueOrDefault(id) : null)).ToList());
-    }
 }

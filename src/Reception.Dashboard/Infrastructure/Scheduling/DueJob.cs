@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Reception.Dashboard.Data;
 using Reception.Dashboard.Features.Sites;
 
 namespace Reception.Dashboard.Infrastructure.Scheduling;
@@ -37,47 +36,4 @@ public sealed class DueJobConfiguration : IEntityTypeConfiguration<DueJob>
         builder.HasIndex(j => j.OwnerId);
         builder.HasOne<Site>().WithMany().HasForeignKey(j => j.SiteId).OnDelete(DeleteBehavior.Cascade);
     }
-}
-
-/// <summary>How features arm and disarm jobs, inside their own write so that a job and its cause commit together.</summary>
-public static class DueJobs
-{
-    /// <summary>Sets the job to fire at <paramref name="dueAt"/>; a job moved to a new time fires again, once.</summary>
-    public static async Task ArmAsync(ReceptionDbContext db, Guid siteId, string kind, Guid targetId, Guid ownerId, DateTime dueAt, CancellationToken ct)
-    {
-        var job = db.DueJobs.Local.SingleOrDefault(j => j.Kind == kind && j.TargetId == targetId)
-            ?? await db.DueJobs.SingleOrDefaultAsync(j => j.Kind == kind && j.TargetId == targetId, ct);
-        if (job is null)
-        {
-            db.DueJobs.Add(new DueJob { Id = Guid.CreateVersion7(), SiteId = siteId, Kind = kind, TargetId = targetId, OwnerId = ownerId, DueAt = dueAt });
-        }
-        else if (job.DueAt != dueAt)
-        {
-            (job.DueAt, job.FiredAt) = (dueAt, null);
-        }
-    }
-
-    /// <summary>Arms many jobs of one kind and owner at once, reading the owner's jobs in one query.</summary>
-    public static async Task ArmAllAsync(ReceptionDbContext db, Guid siteId, Guid ownerId, string kind, IEnumerable<(Guid TargetId, DateTime DueAt)> jobs, CancellationToken ct)
-    {
-        var existing = await db.DueJobs.Where(j => j.OwnerId == ownerId && j.Kind == kind).ToDictionaryAsync(j => j.TargetId, ct);
-        foreach (var (targetId, dueAt) in jobs)
-        {
-            if (!existing.TryGetValue(targetId, out var job))
-            {
-                db.DueJobs.Add(new DueJob { Id = Guid.CreateVersion7(), SiteId = siteId, Kind = kind, TargetId = targetId, OwnerId = ownerId, DueAt = dueAt });
-            }
-            else if (job.DueAt != dueAt)
-            {
-                (job.DueAt, job.FiredAt) = (dueAt, null);
-            }
-        }
-    }
-
-    public static async Task DisarmAsync(ReceptionDbContext db, string kind, Guid targetId, CancellationToken ct) =>
-        await db.DueJobs.Where(j => j.Kind == kind && j.TargetId == targetId && j.FiredAt == null).ExecuteDeleteAsync(ct);
-
-    /// <summary>Removes every job of <paramref name="ownerId"/> that has not fired.</summary>
-    public static async Task DisarmOwnerAsync(ReceptionDbContext db, Guid ownerId, CancellationToken ct) =>
-        await db.DueJobs.Where(j => j.OwnerId == ownerId && j.FiredAt == null).ExecuteDeleteAsync(ct);
 }

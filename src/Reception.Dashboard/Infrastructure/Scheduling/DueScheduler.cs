@@ -40,6 +40,44 @@ public sealed class DueScheduler(
     /// <summary>Tells the scheduler that jobs changed, so it looks again for the next one.</summary>
     public void Wake() => _alarm.Wake();
 
+    // Features arm and disarm jobs inside their own write, so a job and its cause commit together; arming
+    // wakes the scheduler once the write has committed, so no feature has to remember to.
+
+    /// <summary>Sets the job to fire at <paramref name="dueAt"/>; a job moved to a new time fires again, once.</summary>
+    public Task ArmAsync(ReceptionDbContext db, EventBatch events, Guid siteId, string kind, Guid targetId, Guid ownerId, DateTime dueAt, CancellationToken ct) =>
+        ArmAllAsync(db, events, siteId, ownerId, kind, [(targetId, dueAt)], ct);
+
+    /// <summary>Arms many jobs of one kind and owner at once, reading the owner's jobs of that kind in one query.</summary>
+    public async Task ArmAllAsync(ReceptionDbContext db, EventBatch events, Guid siteId, Guid ownerId, string kind, IEnumerable<(Guid TargetId, DateTime DueAt)> jobs, CancellationToken ct)
+    {
+        var existing = await db.DueJobs.Where(j => j.OwnerId == ownerId && j.Kind == kind).ToDictionaryAsync(j => j.TargetId, ct);
+        foreach (var added in db.DueJobs.Local.Where(j => j.OwnerId == ownerId && j.Kind == kind))
+        {
+            existing.TryAdd(added.TargetId, added);
+        }
+        foreach (var (targetId, dueAt) in jobs)
+        {
+            if (!existing.TryGetValue(targetId, out var job))
+            {
+                db.DueJobs.Add(new DueJob { Id = Guid.CreateVersion7(), SiteId = siteId, Kind = kind, TargetId = targetId, OwnerId = ownerId, DueAt = dueAt });
+            }
+            else if (job.DueAt != dueAt)
+            {
+                (job.DueAt, job.FiredAt) = (dueAt, null);
+            }
+        }
+
+        events.AfterCommit(Wake);
+    }
+
+    /// <summary>Removes the jobs of <paramref name="kind"/> for these targets that have not fired.</summary>
+    public static async Task DisarmAsync(ReceptionDbContext db, string kind, IReadOnlyCollection<Guid> targetIds, CancellationToken ct) =>
+        await db.DueJobs.Where(j => j.Kind == kind && targetIds.Contains(j.TargetId) && j.FiredAt == null).ExecuteDeleteAsync(ct);
+
+    /// <summary>Removes every job of <paramref name="ownerId"/> that has not fired.</summary>
+    public static async Task DisarmOwnerAsync(ReceptionDbContext db, Guid ownerId, CancellationToken ct) =>
+        await db.DueJobs.Where(j => j.OwnerId == ownerId && j.FiredAt == null).ExecuteDeleteAsync(ct);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)

@@ -100,6 +100,9 @@ public sealed class VisitDeadlineSchedulerTests
         var visit = await s.AnnounceAsync(clock.GetUtcNow().UtcDateTime.AddMinutes(40));
         await using var listener = await BoardListener.JoinAsync(app, s.Site.Id);
         clock.Advance(TimeSpan.FromMinutes(11));
+        // Every item's job fires before the move: one that had not would be moved before it turned late, and counted once.
+        var itemCount = visit.Posts.Sum(p => p.Items.Count);
+        await WaitForAsync(() => app.QueryDbAsync(db => db.Events.CountAsync(e => e.Type == EventTypes.ItemLate)), itemCount);
         await EventsUntilAsync(listener, EventTypes.ReadyByReached);
         Assert.All((await s.GetAsync(visit.Visit.Id)).Posts, p => Assert.Equal(ReadinessState.Late, p.State));
 
@@ -115,7 +118,6 @@ public sealed class VisitDeadlineSchedulerTests
         Assert.Equal(detail.Posts.Select(p => p.PostId).Order(), afterMove.Where(e => e.Type == EventTypes.PostReadiness)
             .Select(e => e.DataAs<PostReadinessChanged>()).Where(r => r.State == ReadinessState.Pending).Select(r => r.PostId).Order());
 
-        var itemCount = detail.Posts.Sum(p => p.Items.Count);
         clock.Advance(TimeSpan.FromMinutes(91));
         await WaitForAsync(() => app.QueryDbAsync(db => db.Events.CountAsync(e => e.Type == EventTypes.ItemLate)), 2 * itemCount);
         Assert.Equal(2 * itemCount, await app.QueryDbAsync(db => db.Events.CountAsync(e => e.Type == EventTypes.ItemLate)));

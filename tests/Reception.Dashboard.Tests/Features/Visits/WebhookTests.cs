@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using Reception.Dashboard.Client.Contracts;
@@ -57,6 +58,13 @@ public sealed class WebhookTests
 
         bool Heard(string kind, string text) => receiver.Requests.Any(r => r.Body.Contains(kind) && r.Body.Contains(text));
         await WaitForAsync(() => Heard("item-late", "East gate") && Heard("order-unacknowledged", "Hold the gate") && Heard("post-blocked", "Barrier stuck"));
+
+        // Every item of the east gate turned late at once: the chat hears about the gate once, listing them.
+        var items = visit.Posts.Sum(p => p.Items.Count);
+        await WaitForAsync(() => app.QueryDbAsync(db => db.Events.CountAsync(e => e.Type == EventTypes.ItemLate)).GetAwaiter().GetResult() == items);
+
+        var eastGate = Assert.Single(receiver.Requests, r => r.Body.Contains("item-late") && r.Body.Contains("East gate"));
+        Assert.All(visit.Posts.Single(p => p.PostId == s.EastGate.Id).Items, i => Assert.Contains(i.Text, eastGate.Body));
     }
 
     [Fact]
