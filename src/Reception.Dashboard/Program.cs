@@ -41,8 +41,9 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseMiddleware<SecurityHeaders>();
-app.UseApiConventions();
+// Outside the error and status-code handlers, so that what they answer is in the caller's language too.
 app.UseRequestLocalization();
+app.UseApiConventions();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -37,12 +37,18 @@ public sealed class AccountPagesTests
         await using var browser = await Browser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         await SignedIn.AsAsync(page, app.BaseAddress, "guard", DemoData.DemoPassword);
+        var copied = (await page.Context.CookiesAsync()).Single(c => c.Name == AccountsRegistration.AuthCookieName);
 
         await page.GetByTestId("sign-out").ClickAsync();
 
         await Expect(page.GetByTestId("sign-in-link")).ToBeVisibleAsync();
         await page.GotoAsync(new Uri(app.BaseAddress, "/board").ToString());
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"));
+        // A copy of the cookie taken before signing out opens nothing: the session itself ended.
+        var cookies = new System.Net.CookieContainer();
+        cookies.Add(app.BaseAddress, new System.Net.Cookie(copied.Name, copied.Value));
+        using var thief = app.Client(cookies);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await thief.GetAsync("/api/auth/me")).StatusCode);
     }
 
     [Fact]

@@ -42,8 +42,11 @@ public sealed record UserDto(Guid Id, string UserName, string DisplayName, bool 
 /// </summary>
 public sealed record CreateUserRequest(string? UserName, string? DisplayName, Guid? SiteId = null, SiteRole? Role = null);
 
-/// <summary>A user and the password that was set for them, shown this once.</summary>
-public sealed record UserWithPasswordDto(UserDto User, string Password);
+/// <summary>
+/// A user and the password that was set for them, shown this once. A repeat of the request with the
+/// same <c>Idempotency-Key</c> answers without the password (<c>null</c>), and <c>notice</c> says so.
+/// </summary>
+public sealed record UserWithPasswordDto(UserDto User, string? Password, string? Notice = null);
 
 /// <summary>Gives a user a role at a site.</summary>
 public sealed record GrantRoleRequest(Guid UserId, SiteRole Role);
@@ -57,8 +60,11 @@ public sealed record CreateTokenRequest(string? Name, Guid SiteId, SiteRole Role
 /// <summary>A personal access token, without its secret.</summary>
 public sealed record TokenDto(Guid Id, string Name, Guid SiteId, SiteRole Role, DateTime CreatedAt, DateTime? ExpiresAt, DateTime? RevokedAt, DateTime? LastUsedAt);
 
-/// <summary>A new token and its secret, shown this once: send it as <c>Authorization: Bearer &lt;secret&gt;</c>.</summary>
-public sealed record CreatedTokenDto(TokenDto Token, string Secret);
+/// <summary>
+/// A new token and its secret, shown this once: send it as <c>Authorization: Bearer &lt;secret&gt;</c>.
+/// A repeat of the request with the same <c>Idempotency-Key</c> answers without the secret (<c>null</c>), and <c>notice</c> says so.
+/// </summary>
+public sealed record CreatedTokenDto(TokenDto Token, string? Secret, string? Notice = null);
 
-/// <summary>Links a staff record to a user (or unlinks it with null).</summary>
+/// <summary>Links a staff record to a user. Over HTTP <paramref name="UserId"/> is required; <c>DELETE</c> on the same address unlinks.</summary>
 public sealed record LinkStaffRequest(Guid? UserId);

@@ -8,6 +8,9 @@ public sealed record StaffDto(
 /// <summary>Creates a staff record.</summary>
 public sealed record CreateStaff(string? Name, string? Phone, string? StaffNumber, Guid? DepartmentId, Guid? PostId, Guid? ShiftId);
 
-/// <summary>Changes a staff record; <paramref name="Version"/> is the version the change was based on.</summary>
+/// <summary>
+/// Changes a staff record; <paramref name="Active"/> is required (false for someone who has left), and
+/// <paramref name="Version"/> is the version the change was based on.
+/// </summary>
 public sealed record UpdateStaff(
-    string? Name, string? Phone, string? StaffNumber, Guid? DepartmentId, Guid? PostId, Guid? ShiftId, bool Active, long Version);
+    string? Name, string? Phone, string? StaffNumber, Guid? DepartmentId, Guid? PostId, Guid? ShiftId, bool? Active, long Version);

@@ -180,7 +180,7 @@ public sealed record ReadinessReportDto(
 /// <param name="TextEn">The item in English.</param>
 /// <param name="PostKinds">The kinds of post that carry it.</param>
 /// <param name="Levels">The visit levels it applies to (1–3).</param>
-/// <param name="MinutesBefore">Due this many minutes before the arrival (0 = at the arrival).</param>
+/// <param name="MinutesBefore">Required: due this many minutes before the arrival (0 = at the arrival).</param>
 public sealed record ChecklistTemplateItemDto(
     string? Key,
     string? Rule,
@@ -188,7 +188,7 @@ public sealed record ChecklistTemplateItemDto(
     string? TextEn,
     IReadOnlyList<PostKind>? PostKinds,
     IReadOnlyList<int>? Levels,
-    int MinutesBefore);
+    int? MinutesBefore);
 
 /// <summary>Replaces a site's checklist template. Visits announced before keep the items they were given.</summary>
 public sealed record SetChecklistTemplate(IReadOnlyList<ChecklistTemplateItemDto>? Items);
@@ -272,8 +272,8 @@ public sealed record OrderRecipientDto(Guid PostId, DateTime? AcknowledgedAt);
 /// <summary>A guard asks to leave the post (§4.2.1): a foreman must agree and should name a replacement.</summary>
 public sealed record RequestLeave(string? Reason);
 
-/// <summary>A foreman's answer to a leave request; approving without a replacement leaves the post empty.</summary>
-public sealed record DecideLeave(bool Approve, Guid? ReplacementStaffId = null);
+/// <summary>A foreman's answer to a leave request (<paramref name="Approve"/> is required); approving without a replacement leaves the post empty.</summary>
+public sealed record DecideLeave(bool? Approve, Guid? ReplacementStaffId = null);
 
 /// <summary>Reports who is at the post now: back at the post, or left empty.</summary>
 public sealed record SetPresence(PostPresence Presence);

@@ -28,6 +28,7 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<UserSiteRole> UserSiteRoles => Set<UserSiteRole>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<RosterEntry> Roster => Set<RosterEntry>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Device> Devices => Set<Device>();

@@ -9,7 +9,7 @@ using Reception.Dashboard.Features.Sites;
 using Reception.Dashboard.Features.Staff;
 using Reception.Dashboard.Features.Units;
 using Reception.Dashboard.Features.Visits;
-using Reception.Dashboard.Infrastructure.Idempotency;
+using Reception.Dashboard.Infrastructure;
 using Reception.Dashboard.Infrastructure.Outbound;
 using Reception.Dashboard.Infrastructure.Scheduling;
 using Reception.Dashboard.Realtime;
@@ -43,7 +43,7 @@ public static class FeatureRegistration
         services.AddSingleton<DueScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<DueScheduler>());
         services.AddHostedService<Data.DemoVisit>();
-        services.AddHostedService<IdempotencyCleanup>();
+        services.AddHostedService<Housekeeping>();
         return services;
     }
 
@@ -68,9 +68,6 @@ public static class FeatureRegistration
             .MapVisitsApi()
             .MapSiteRolesApi();
 
-        // Anything else under /api is a 404 problem, never the Blazor router's page.
-        api.MapFallback(() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint."))
-            .AllowAnonymous();
         return app;
     }
 }

@@ -20,8 +20,9 @@ public static class ApiRegistration
     public static WebApplication UseApiConventions(this WebApplication app)
     {
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
-        app.UseWhen(c => ApiPaths.IsApi(c.Request.Path), api => api.UseStatusCodePages(context =>
-            TypedResults.Problem(statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext)));
+        // Unknown API addresses are answered here, not by a catch-all endpoint: routing would prefer
+        // such an endpoint to the 415 it gives a known address sent a body it does not take.
+        app.UseWhen(c => ApiPaths.IsApi(c.Request.Path), api => api.UseStatusCodePages(context => ApiProblems.WriteForStatusAsync(context.HttpContext)));
         app.UseWhen(c => !ApiPaths.IsApi(c.Request.Path),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseMiddleware<SameOriginGuard>();

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -8,8 +10,8 @@ namespace Reception.Dashboard.Infrastructure;
 
 /// <summary>
 /// Turns domain refusals, unreadable requests and database conflicts into problem+json, in every
-/// environment and whatever the caller accepts. Any other failure on an API path becomes a 500
-/// without internals.
+/// environment and whatever the caller accepts, worded in the caller's language and naming no type
+/// of the server's code. Any other failure on an API path becomes a 500 without internals.
 /// </summary>
 public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
@@ -20,21 +22,20 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             return true; // the caller went away; there is no one to answer
         }
 
-        var problem = ToProblem(exception);
+        // The middleware has already pointed the request at the error page; the feature remembers
+        // where it was going, and which endpoint failed.
+        var failed = httpContext.Features.Get<IExceptionHandlerPathFeature>();
+        var problem = ToProblem(exception, httpContext, failed?.Endpoint);
         if (problem is null)
         {
-            if (!ApiPaths.IsApi(httpContext.Request.Path))
+            var path = failed is null ? httpContext.Request.Path : new PathString(failed.Path);
+            if (!ApiPaths.IsApi(path))
             {
                 return false;
             }
 
-            logger.LogError(exception, "Unhandled error on {Path}", httpContext.Request.Path);
-            problem = new ProblemDetails
-            {
-                Status = StatusCodes.Status500InternalServerError,
-                Title = "Something went wrong on the server.",
-                Detail = "The error was logged. Try again; if it happens again, tell your administrator.",
-            };
+            logger.LogError(exception, "Unhandled error on {Path}", path);
+            problem = Problem(StatusCodes.Status500InternalServerError, ErrorText.Get("Problem.ServerError"));
         }
 
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
@@ -46,63 +47,49 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         return true;
     }
 
-    private static ProblemDetails? ToProblem(Exception exception) => exception switch
+    private static ProblemDetails? ToProblem(Exception exception, HttpContext context, Endpoint? endpoint) => exception switch
     {
         RuleViolationException rule => Invalid(rule.Errors, rule.Message),
-        UnauthenticatedException => new ProblemDetails
-        {
-            Status = StatusCodes.Status401Unauthorized,
-            Title = "Not signed in.",
-            Detail = "Sign in first.",
-        },
-        ForbiddenException forbidden => new ProblemDetails
-        {
-            Status = StatusCodes.Status403Forbidden,
-            Title = "Not allowed.",
-            Detail = forbidden.Message,
-        },
-        NotFoundException notFound => new ProblemDetails
-        {
-            Status = StatusCodes.Status404NotFound,
-            Title = "Not found.",
-            Detail = notFound.Message,
-        },
-        ConflictException conflict => WithExtensions(new ProblemDetails
-        {
-            Status = StatusCodes.Status409Conflict,
-            Title = "Conflict.",
-            Detail = conflict.Message,
-        }, conflict.Extensions),
-        // A value of the wrong type for one field (a time of "25:00", an id that is no Guid) is a
-        // field error; the body itself was readable. Malformed JSON throws a reader exception, a subtype.
-        BadHttpRequestException { InnerException: JsonException { Path: { Length: > 2 } path } json } when json.GetType() == typeof(JsonException) =>
-            Invalid(new Dictionary<string, string[]> { [path[2..]] = ["This value is not valid here."] }, "One or more fields are invalid."),
-        BadHttpRequestException bad => new ProblemDetails
-        {
-            Status = bad.StatusCode,
-            Title = "The request could not be read.",
-            Detail = bad.InnerException?.Message ?? bad.Message,
-        },
-        DbUpdateConcurrencyException => new ProblemDetails
-        {
-            Status = StatusCodes.Status409Conflict,
-            Title = "Conflict.",
-            Detail = "The record was changed by someone else. Reload it and apply your change again.",
-        },
+        UnauthenticatedException => Problem(StatusCodes.Status401Unauthorized, exception.Message),
+        ForbiddenException => Problem(StatusCodes.Status403Forbidden, exception.Message),
+        NotFoundException => Problem(StatusCodes.Status404NotFound, exception.Message),
+        ConflictException conflict => WithExtensions(Problem(StatusCodes.Status409Conflict, conflict.Message), conflict.Extensions),
+        BadHttpRequestException bad => Unreadable(bad, context, endpoint),
+        DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, ErrorText.Get("Problem.ChangedMeanwhile")),
         // A uniqueness race between a check and the insert (or a repeated key sent twice at once).
-        DbUpdateException => new ProblemDetails
-        {
-            Status = StatusCodes.Status409Conflict,
-            Title = "Conflict.",
-            Detail = "The change conflicts with a record written at the same moment. Reload and try again.",
-        },
-        SqliteException { SqliteErrorCode: 5 or 6 } => new ProblemDetails
-        {
-            Status = StatusCodes.Status503ServiceUnavailable,
-            Title = "The database is busy.",
-            Detail = "Another program is holding the database. Try again in a moment.",
-        },
+        DbUpdateException => Problem(StatusCodes.Status409Conflict, ErrorText.Get("Problem.WrittenMeanwhile")),
+        SqliteException { SqliteErrorCode: 5 or 6 } => Problem(StatusCodes.Status503ServiceUnavailable, ErrorText.Get("Problem.DatabaseBusy")),
         _ => null,
+    };
+
+    /// <summary>
+    /// A body or address value the binder could not read. The messages of System.Text.Json and of the
+    /// binder name .NET types and parameters, so none of them reaches the caller; the JSON path does.
+    /// </summary>
+    private static ProblemDetails Unreadable(BadHttpRequestException bad, HttpContext context, Endpoint? endpoint) => bad.InnerException switch
+    {
+        // Malformed JSON is the reader's exception (a subtype), alone or wrapped in one that adds the path.
+        JsonException json when json.GetType() != typeof(JsonException) || json.InnerException is JsonException =>
+            Problem(StatusCodes.Status400BadRequest, ErrorText.Get("Body.NotJson", (json.LineNumber ?? 0) + 1, (json.BytePositionInLine ?? 0) + 1)),
+        // A value of the wrong type for one field (a time of "25:00", an id that is no Guid) is a
+        // field error; the body itself was readable.
+        JsonException { Path: { Length: > 2 } path } =>
+            Invalid(new Dictionary<string, string[]> { [path[2..]] = [ErrorText.Get("WrongType")] }, ErrorText.Get("FieldsInvalid")),
+        // Readable, but the whole body is of the wrong type: an array, a string or a number instead of an object.
+        JsonException => Problem(StatusCodes.Status400BadRequest, ErrorText.Get("Body.NotAnObject")),
+        _ when bad.StatusCode == StatusCodes.Status415UnsupportedMediaType => Problem(bad.StatusCode, ErrorText.Get("Body.ContentType")),
+        _ when TakesBody(endpoint) && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != true =>
+            Problem(StatusCodes.Status400BadRequest, ErrorText.Get("Body.Missing")),
+        _ => Problem(bad.StatusCode, ErrorText.Get("Request.Unreadable")),
+    };
+
+    private static bool TakesBody(Endpoint? endpoint) => endpoint?.Metadata.GetMetadata<IAcceptsMetadata>() is { ContentTypes.Count: > 0 };
+
+    private static ProblemDetails Problem(int status, string detail) => new()
+    {
+        Status = status,
+        Title = ApiProblems.Title(status),
+        Detail = detail,
     };
 
     private static HttpValidationProblemDetails Invalid(IReadOnlyDictionary<string, string[]> errors, string title) => new(errors.ToDictionary())

@@ -58,7 +58,7 @@ public static class RateLimits
                 context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 await TypedResults.Problem(
                     statusCode: StatusCodes.Status429TooManyRequests,
-                    title: "Too many attempts.",
+                    title: ApiProblems.Title(StatusCodes.Status429TooManyRequests),
                     detail: ErrorText.Get("TooManyAttempts", (int)Math.Ceiling(retryAfter.TotalSeconds))).ExecuteAsync(context.HttpContext);
             };
         });

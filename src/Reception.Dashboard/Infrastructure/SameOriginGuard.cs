@@ -17,8 +17,8 @@ public sealed class SameOriginGuard(RequestDelegate next)
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             await TypedResults.Problem(
                 statusCode: StatusCodes.Status403Forbidden,
-                title: "Not allowed.",
-                detail: "Requests from another web site are refused.").ExecuteAsync(context);
+                title: ApiProblems.Title(StatusCodes.Status403Forbidden),
+                detail: ErrorText.Get("Problem.OtherOrigin")).ExecuteAsync(context);
             return;
         }
 

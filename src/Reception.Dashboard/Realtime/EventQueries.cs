@@ -28,12 +28,12 @@ public sealed class EventQueries(IDbContextFactory<ReceptionDbContext> dbFactory
         var errors = new Dictionary<string, string[]>();
         if (after < 0)
         {
-            errors["after"] = ["Give a sequence number of 0 or more."];
+            errors["after"] = [ErrorText.Get("Events.After")];
         }
 
         if (limit is < 1 or > MaxLimit)
         {
-            errors["limit"] = [$"Give a limit from 1 to {MaxLimit}."];
+            errors["limit"] = [ErrorText.Get("Limit", MaxLimit)];
         }
 
         if (errors.Count > 0)

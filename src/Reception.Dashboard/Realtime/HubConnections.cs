@@ -31,7 +31,7 @@ public sealed class HubConnections
         }
     }
 
-    /// <summary>Closes the connections of a user, or of a device (a wall screen, or whoever signed in on a phone).</summary>
+    /// <summary>Closes the connections of a user, of one of their sessions, or of a device (a wall screen, or whoever signed in on a phone).</summary>
     public void AbortAll(Guid userOrDeviceId)
     {
         if (_byKey.TryRemove(userOrDeviceId, out var connections))

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Reception.Dashboard.Client.Contracts;
@@ -32,8 +30,8 @@ public sealed class SiteWriter(
         Func<ReceptionDbContext, EventBatch, Task<T>> work,
         CancellationToken ct)
     {
-        var key = ValidKeyOrNull(command.IdempotencyKey);
-        var fingerprint = key is null ? null : Fingerprint(command);
+        var key = IdempotencyKeys.ValidOrNull(command.IdempotencyKey);
+        var fingerprint = key is null ? null : IdempotencyKeys.Fingerprint(command.Operation, command.Request);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var gate = db.Database.IsSqlite() ? _sqliteWriter : null;
@@ -74,8 +72,7 @@ public sealed class SiteWriter(
             {
                 return earlier.Fingerprint == fingerprint
                     ? JsonSerializer.Deserialize<T>(earlier.Result, ServerJson.Options)!
-                    : throw RuleViolationException.For(
-                        "Idempotency-Key", "This key was already used for a different request. Use a new key for a new request.");
+                    : throw IdempotencyKeys.KeyReused();
             }
         }
 
@@ -138,24 +135,4 @@ public sealed class SiteWriter(
     }
 
     private static string Scope(Actor actor) => $"{actor.Kind}:{actor.Id}";
-
-    private static string? ValidKeyOrNull(string? key)
-    {
-        if (key is null)
-        {
-            return null;
-        }
-
-        key = key.Trim();
-        return key.Length is > 0 and <= IdempotencyRecord.KeyMaxLength
-            ? key
-            : throw RuleViolationException.For(
-                "Idempotency-Key", $"An idempotency key has 1 to {IdempotencyRecord.KeyMaxLength} characters.");
-    }
-
-    private static string Fingerprint(Command command)
-    {
-        var text = command.Operation + "\n" + JsonSerializer.Serialize(command.Request, ServerJson.Options);
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-    }
 }

@@ -203,11 +203,11 @@ public sealed class AccountsTests
 
         var created = await (await admin.PostAsJsonAsync("/api/users", new CreateUserRequest("zhao.min", "赵敏"))).ReadAsync<UserWithPasswordDto>(HttpStatusCode.Created);
         (await admin.PostAsJsonAsync($"/api/sites/{site.Id}/roles", new GrantRoleRequest(created.User.Id, SiteRole.Supervisor))).EnsureSuccessStatusCode();
-        await app.SignInAsync("zhao.min", created.Password);
+        await app.SignInAsync("zhao.min", created.Password!);
         var reset = await (await admin.PostAsync($"/api/users/{created.User.Id}/reset-password", null)).ReadAsync<UserWithPasswordDto>();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => app.SignInAsync("zhao.min", created.Password));
-        var user = await app.SignInAsync("zhao.min", reset.Password);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => app.SignInAsync("zhao.min", created.Password!));
+        var user = await app.SignInAsync("zhao.min", reset.Password!);
         using var http = user.Http();
         var me = await (await http.GetAsync("/api/auth/me")).ReadAsync<MeDto>();
         Assert.Equal([new SiteRoleDto(site.Id, SiteRole.Supervisor)], me.Roles);
@@ -300,7 +300,7 @@ public sealed class AccountsTests
 
         Assert.True(withoutRole.GetProperty("errors").TryGetProperty("role", out _));
         Assert.Equal([new SiteRoleDto(site.Id, SiteRole.FrontDesk)], created.User.Roles);
-        await app.SignInAsync("new-2", created.Password);
+        await app.SignInAsync("new-2", created.Password!);
     }
 
     [Fact]

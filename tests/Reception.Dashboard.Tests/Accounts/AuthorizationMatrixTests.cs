@@ -9,32 +9,72 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Features.Accounts;
+using Reception.Dashboard.Features.Devices;
 using Reception.Dashboard.Realtime;
+using Reception.Dashboard.Tests.Features.Devices;
 using Reception.Dashboard.Tests.TestInfrastructure;
 
 namespace Reception.Dashboard.Tests.Accounts;
 
 /// <summary>
 /// Every endpoint and hub method × every kind of caller, against one table of who may do what.
-/// An endpoint or hub method missing from the table fails the test.
+/// An endpoint or hub method missing from the table fails the test. Site A is the site in every
+/// route; the callers on phones, wall screens and from elsewhere are arranged in AuthorizationMatrixTests.Devices.cs.
 /// </summary>
-public sealed class AuthorizationMatrixTests
+public sealed partial class AuthorizationMatrixTests
 {
-    private enum Caller { Anonymous, SystemAdmin, TokenOfOtherSite, AdminTokenOfSite, Disabled, Role }
+    private enum Caller
+    {
+        Anonymous,
+        SystemAdmin,
+        TokenOfOtherSite,
+        AdminTokenOfSite,
+        Disabled,
+        Role,
+        /// <summary>A guard signed in with staff number and PIN on a phone enrolled at site A.</summary>
+        PhoneSession,
+        /// <summary>The same on a phone enrolled at site B, by an account that is also Admin at site A.</summary>
+        PhoneOfOtherSite,
+        /// <summary>A wall screen paired with site A: its display credential.</summary>
+        WallScreen,
+        WallOfOtherSite,
+        /// <summary>A guard's cookie from before their Guard role was removed, or their phone after it.</summary>
+        RoleRemoved,
+        /// <summary>An Admin at site B only.</summary>
+        AdminOfOtherSite,
+    }
 
     private sealed record Principal(string Name, Caller Kind, SiteRole? Role, CookieContainer? Cookies, string? Token);
 
     private delegate bool Rule(Principal p);
 
-    private static readonly Rule Anyone = _ => true;
-    private static readonly Rule SignedIn = p => p.Kind is not (Caller.Anonymous or Caller.Disabled);
-    private static readonly Rule Person = p => SignedIn(p) && p.Token is null;
-    private static readonly Rule SystemAdminOnly = p => p.Kind == Caller.SystemAdmin;
-    private static readonly Rule AnyAdmin = p => p.Kind == Caller.SystemAdmin || (p.Kind == Caller.Role && p.Role == SiteRole.Admin);
+    // Callers the server must take for no one: nobody, a disabled account, a cookie a role change outdated.
+    private static bool Nobody(Principal p) => p.Kind is Caller.Anonymous or Caller.Disabled or Caller.RoleRemoved;
 
+    private static bool Screen(Principal p) => p.Kind is Caller.WallScreen or Caller.WallOfOtherSite;
+
+    private static bool OnPhone(Principal p) => p.Kind is Caller.PhoneSession or Caller.PhoneOfOtherSite;
+
+    private static readonly Rule Anyone = _ => true;
+    // A person's cookie, a token, or a guard's session on a phone; a wall screen is nobody's session.
+    private static readonly Rule SignedIn = p => !Nobody(p) && !Screen(p);
+    // The hub: wall screens hear their board live too.
+    private static readonly Rule SignedInOrScreen = p => SignedIn(p) || Screen(p);
+    // A person who signed in with their password: not a token, not a PIN session on a phone.
+    private static readonly Rule Person = p => SignedIn(p) && p.Token is null && !OnPhone(p);
+
+    // A person or their token; not a PIN session on a guard phone, which is only a guard's.
+    private static readonly Rule NotOnPhone = p => SignedIn(p) && !OnPhone(p);
+    private static readonly Rule SystemAdminOnly = p => p.Kind == Caller.SystemAdmin;
+    // The account the user endpoints act on works at site A only.
+    private static readonly Rule AdminOfTarget = p => p.Kind == Caller.SystemAdmin || (p.Kind == Caller.Role && p.Role == SiteRole.Admin);
+    private static readonly Rule AnyAdmin = p => AdminOfTarget(p) || p.Kind == Caller.AdminOfOtherSite;
+
+    // A phone session is a Guard at the phone's site whatever else the account holds; a wall screen only reads its site's board.
     private static Rule AtSite(Permission permission) =>
         p => p.Kind == Caller.SystemAdmin
-            || (p.Kind is Caller.Role or Caller.AdminTokenOfSite && Permissions.Grants(p.Role!.Value, permission));
+            || (p.Kind is Caller.Role or Caller.AdminTokenOfSite or Caller.PhoneSession && Permissions.Grants(p.Role!.Value, permission))
+            || (p.Kind == Caller.WallScreen && permission == Permission.ViewBoard);
 
     private static Rule PersonAtSite(Permission permission) => p => Person(p) && AtSite(permission)(p);
 
@@ -48,12 +88,12 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/setup"] = Anyone,
         ["GET /api/users"] = AnyAdmin,
         ["POST /api/users"] = AnyAdmin,
-        ["POST /api/users/{userId:guid}/reset-password"] = AnyAdmin,
-        ["POST /api/users/{userId:guid}/disable"] = AnyAdmin,
-        ["POST /api/users/{userId:guid}/enable"] = AnyAdmin,
-        ["GET /api/tokens"] = SignedIn,
+        ["POST /api/users/{userId:guid}/reset-password"] = AdminOfTarget,
+        ["POST /api/users/{userId:guid}/disable"] = AdminOfTarget,
+        ["POST /api/users/{userId:guid}/enable"] = AdminOfTarget,
+        ["GET /api/tokens"] = NotOnPhone,
         ["POST /api/tokens"] = Person,
-        ["DELETE /api/tokens/{tokenId:guid}"] = SignedIn,
+        ["DELETE /api/tokens/{tokenId:guid}"] = NotOnPhone,
         ["GET /api/sites"] = SignedIn,
         ["POST /api/sites"] = SystemAdminOnly,
         ["GET /api/sites/{siteId:guid}"] = AtSite(Permission.ViewBoard),
@@ -79,6 +119,7 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/sites/{siteId:guid}/staff"] = AtSite(Permission.ManageSite),
         ["PUT /api/sites/{siteId:guid}/staff/{staffId:guid}"] = AtSite(Permission.ManageSite),
         ["PUT /api/sites/{siteId:guid}/staff/{staffId:guid}/user"] = AtSite(Permission.ManageRoles),
+        ["DELETE /api/sites/{siteId:guid}/staff/{staffId:guid}/user"] = AtSite(Permission.ManageRoles),
         ["GET /api/sites/{siteId:guid}/roles"] = AtSite(Permission.ManageRoles),
         ["POST /api/sites/{siteId:guid}/roles"] = PersonAtSite(Permission.ManageRoles),
         ["DELETE /api/sites/{siteId:guid}/roles/{userId:guid}/{role}"] = PersonAtSite(Permission.ManageRoles),
@@ -127,20 +168,19 @@ public sealed class AuthorizationMatrixTests
         ["PUT /api/auth/pin"] = Person,
         ["POST /api/phone/enrol"] = Anyone,
         ["POST /api/phone/sign-in"] = Anyone,
-        ["* /api/{*path:nonfile}"] = Anyone,
         ["GET /language/{culture}"] = Anyone,
         ["POST /account/sign-out"] = SignedIn,
         ["* /health"] = Anyone,
         ["GET /openapi/{documentName}.json"] = SignedIn,
-        ["* /hubs/board/negotiate"] = SignedIn,
-        ["* /hubs/board"] = SignedIn,
+        ["* /hubs/board/negotiate"] = SignedInOrScreen,
+        ["* /hubs/board"] = SignedInOrScreen,
     };
 
     private static readonly Dictionary<string, Rule> HubMethods = new()
     {
         [nameof(BoardHub.JoinSite)] = AtSite(Permission.ViewBoard),
         [nameof(BoardHub.GetEventsAfter)] = AtSite(Permission.ViewBoard),
-        [nameof(BoardHub.LeaveSite)] = SignedIn,
+        [nameof(BoardHub.LeaveSite)] = SignedInOrScreen,
     };
 
     [Fact]
@@ -156,7 +196,8 @@ public sealed class AuthorizationMatrixTests
         Assert.True(staleRows.Count == 0, "Rows with no endpoint: " + string.Join(", ", staleRows));
 
         var failures = new List<string>();
-        foreach (var (key, method, pattern) in endpoints.OrderBy(e => e.Key))
+        // Rows that end or replace the caller's session come last, so that every other row meets it alive.
+        foreach (var (key, method, pattern) in endpoints.OrderBy(e => Array.IndexOf(SessionEnding, e.Key)).ThenBy(e => e.Key))
         {
             var url = Fill(pattern, siteA.Id, target);
             foreach (var principal in principals)
@@ -176,13 +217,16 @@ public sealed class AuthorizationMatrixTests
                 var response = await http.SendAsync(request);
                 var status = response.StatusCode;
                 var allowed = Endpoints[key](principal);
-                var sentToSignIn = status == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/sign-in") == true;
+                var sentToSignIn = status == HttpStatusCode.Redirect && IsSignInPage(response.Headers.Location);
                 var refused = status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || sentToSignIn;
-                var expectedRefusal = principal.Kind is not (Caller.Anonymous or Caller.Disabled) ? HttpStatusCode.Forbidden
-                    : forPeople ? HttpStatusCode.Redirect : HttpStatusCode.Unauthorized;
-                if (allowed ? refused || (int)status >= 500 : status != expectedRefusal || (status == HttpStatusCode.Redirect && !sentToSignIn))
+                // A screen is refused by policy (403) or by a service that needs a person (401).
+                var expectedRefusals = Screen(principal) && !forPeople ? new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden }
+                    : SignedIn(principal) ? new[] { HttpStatusCode.Forbidden }
+                    : forPeople ? new[] { HttpStatusCode.Redirect } : new[] { HttpStatusCode.Unauthorized };
+                if (allowed ? refused || (int)status >= 500 : !expectedRefusals.Contains(status) || (status == HttpStatusCode.Redirect && !sentToSignIn))
                 {
-                    failures.Add($"{key} as {principal.Name}: {(int)status}, expected {(allowed ? "allowed" : ((int)expectedRefusal).ToString())}");
+                    var expected = allowed ? "allowed" : string.Join(" or ", expectedRefusals.Select(code => ((int)code).ToString()));
+                    failures.Add($"{key} as {principal.Name}: {(int)status}, expected {expected}");
                 }
             }
         }
@@ -211,7 +255,7 @@ public sealed class AuthorizationMatrixTests
             }
             catch (HttpRequestException ex) when (ex.StatusCode == HttpStatusCode.Unauthorized)
             {
-                if (SignedIn(principal))
+                if (SignedInOrScreen(principal))
                 {
                     failures.Add($"connect as {principal.Name}: 401, expected allowed");
                 }
@@ -219,7 +263,7 @@ public sealed class AuthorizationMatrixTests
                 continue;
             }
 
-            if (!SignedIn(principal))
+            if (!SignedInOrScreen(principal))
             {
                 failures.Add($"connect as {principal.Name}: connected, expected 401");
                 continue;
@@ -283,11 +327,14 @@ public sealed class AuthorizationMatrixTests
 
         var disabled = await app.CreateUserAsync("disabled", siteA.Id, roles: SiteRole.Admin);
         await app.Services.GetRequiredService<UserAdminService>().SetDisabledAsync(
-            await app.PrincipalAsync(TestApp.RootUserName), disabled.Id, disabled: true, CancellationToken.None);
+            await app.PrincipalAsync(TestApp.RootUserName), disabled.Id, disabled: true, null, CancellationToken.None);
         principals.Add(new("disabled user", Caller.Disabled, SiteRole.Admin, disabled.Cookies, null));
+        principals.AddRange(await DeviceAndElsewhereCallersAsync(app, siteA, siteB));
 
         // The account the user endpoints act on works at site A, so site A's Admins may manage it.
         var target = await app.CreateUserAsync("target", siteA.Id, roles: SiteRole.Guard);
+        // Signs in in the sign-in row; the rows that reset or disable accounts aim at "target".
+        await app.CreateUserAsync("signer", siteA.Id, roles: SiteRole.Guard);
         return (siteA, principals, target.Id);
     }
 
@@ -310,7 +357,6 @@ public sealed class AuthorizationMatrixTests
         .Replace("{userId:guid}", userId.ToString())
         .Replace("{role}", nameof(SiteRole.Manager)) // a role the target does not hold: revoking it changes nothing
         .Replace("{documentName}", "v1")
-        .Replace("{*path:nonfile}", "no-such-thing")
         .Replace("/hubs/board/negotiate", "/hubs/board/negotiate?negotiateVersion=1")
         .Replace("{postId:guid}", Guid.NewGuid().ToString())
         .Replace("{shiftId:guid}", Guid.NewGuid().ToString())
@@ -327,10 +373,21 @@ public sealed class AuthorizationMatrixTests
         .Replace("{culture}", "en")
         + (pattern.EndsWith("/roster") ? "?from=2026-11-23" : "");
 
-    // Valid enough to reach the handler; sign-in uses an account that exists so that 401 means "refused".
-    private static string Body(string key) => key == "POST /api/auth/sign-in"
-        ? $"{{\"userName\":\"target\",\"password\":\"{TestApp.Password}\"}}"
-        : "{}";
+    // Valid enough to reach the handler; sign-in uses an account that exists so that 401 means "refused", and
+    // the phone sign-in the guards' staff number and PIN (the same at both sites), so that a phone gets no 401 for a wrong one.
+    private static string Body(string key) => key switch
+    {
+        "POST /api/auth/sign-in" => $"{{\"userName\":\"signer\",\"password\":\"{TestApp.Password}\"}}",
+        "POST /api/phone/sign-in" => $"{{\"staffNumber\":\"{DeviceSite.StaffNumber}\",\"pin\":\"{DeviceSite.Pin}\"}}",
+        _ => "{}",
+    };
+
+    // Signing out ends the session; a sign-in, with a password or on a phone, replaces the browser's.
+    private static readonly string[] SessionEnding = ["POST /account/sign-out", "POST /api/auth/sign-out", "POST /api/auth/sign-in", "POST /api/phone/sign-in"];
+
+    // Where a caller who is no one is sent from a page: the sign-in page, a phone's PIN page, a screen's pairing page.
+    private static bool IsSignInPage(Uri? location) =>
+        location?.OriginalString is { } url && (url.Contains("/sign-in") || url is DevicePaths.PhoneSignIn or DevicePaths.Wall);
 
     private static HttpClient ClientFor(TestApp app, Principal principal)
     {

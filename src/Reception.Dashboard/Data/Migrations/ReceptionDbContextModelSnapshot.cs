@@ -215,6 +215,28 @@ namespace Reception.Dashboard.Data.Migrations
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("Reception.Dashboard.Features.Accounts.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastRenewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "LastRenewedAt");
+
+                    b.ToTable("UserSessions", (string)null);
+                });
+
             modelBuilder.Entity("Reception.Dashboard.Features.Accounts.UserSiteRole", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1225,6 +1247,15 @@ namespace Reception.Dashboard.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Reception.Dashboard.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Reception.Dashboard.Features.Accounts.UserSession", b =>
+                {
                     b.HasOne("Reception.Dashboard.Features.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")

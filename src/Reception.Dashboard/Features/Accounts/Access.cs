@@ -48,13 +48,14 @@ public static class Access
     /// A person signed in with their password: not a token, not a PIN session on a guard phone.
     /// Accounts, roles, tokens, passwords and PINs are managed only so: a token that holds Admin
     /// must not mint accounts or passwords that outlive it, nor a PIN open more than a guard's session.
+    /// <paramref name="refusal"/> is the ErrorText key of the refusal, for a caller whose words name what was tried.
     /// </summary>
-    public static Guid DemandPerson(ClaimsPrincipal user)
+    public static Guid DemandPerson(ClaimsPrincipal user, string refusal = "PersonOnly")
     {
         var userId = DemandSignedIn(user);
         if (user.TokenIdOf() is not null || user.DeviceIdOf() is not null)
         {
-            throw new ForbiddenException(ErrorText.Get("PersonOnly"));
+            throw new ForbiddenException(ErrorText.Get(refusal));
         }
 
         return userId;
@@ -65,7 +66,7 @@ public static class Access
         DemandSignedIn(user);
         if (!user.IsSystemAdmin())
         {
-            throw new ForbiddenException("Only a system administrator may do this.");
+            throw new ForbiddenException(ErrorText.Get("SystemAdminOnly"));
         }
     }
 

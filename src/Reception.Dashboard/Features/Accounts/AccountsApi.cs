@@ -25,11 +25,12 @@ public static class AccountsApi
             }
 
             var extensions = outcome.LockedUntil is { } until ? new Dictionary<string, object?> { ["lockedUntil"] = until.UtcDateTime } : null;
-            return TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in.", extensions: extensions);
+            return TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status401Unauthorized, title: ApiProblems.Title(StatusCodes.Status401Unauthorized), extensions: extensions);
         }).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
 
-        auth.MapPost("/sign-out", async (SignInManager<User> signIn) =>
+        auth.MapPost("/sign-out", async (ClaimsPrincipal user, SignInManager<User> signIn, UserSessions sessions, CancellationToken ct) =>
         {
+            await sessions.EndAsync(user, ct);
             await signIn.SignOutAsync();
             return TypedResults.NoContent();
         }).RequireAuthorization();
@@ -77,8 +78,9 @@ public static class AccountsApi
     public static WebApplication MapSignOutForm(this WebApplication app)
     {
         // The form field makes the endpoint a form endpoint, which is what turns antiforgery validation on.
-        app.MapPost("/account/sign-out", async ([FromForm] string? returnUrl, SignInManager<User> signIn) =>
+        app.MapPost("/account/sign-out", async ([FromForm] string? returnUrl, ClaimsPrincipal user, SignInManager<User> signIn, UserSessions sessions, CancellationToken ct) =>
         {
+            await sessions.EndAsync(user, ct);
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect(LocalUrls.OrDefault(returnUrl, "/"));
         }).RequireAuthorization().ExcludeFromDescription();

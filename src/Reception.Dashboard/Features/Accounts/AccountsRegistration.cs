@@ -36,9 +36,12 @@ public static class AccountsRegistration
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
                 o.Lockout.AllowedForNewUsers = true;
+                // Staff are often named in Chinese; control characters are refused with the other fields.
+                o.User.AllowedUserNameCharacters = "";
             })
             .AddEntityFrameworkStores<ReceptionDbContext>()
             .AddSignInManager()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddClaimsPrincipalFactory<UserClaimsFactory>();
 
         services.ConfigureApplicationCookie(o =>
@@ -49,7 +52,7 @@ public static class AccountsRegistration
             o.LoginPath = "/sign-in";
             o.AccessDeniedPath = "/sign-in";
             o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(14); // a long shift plus handover
+            o.ExpireTimeSpan = UserSessions.IdleLifetime;
             // Machines get status codes, people get the sign-in page.
             o.Events.OnRedirectToLogin = async context =>
             {
@@ -62,6 +65,14 @@ public static class AccountsRegistration
                 await ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
             };
             o.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
+            o.Events.OnSigningIn = context => context.Principal is null
+                ? Task.CompletedTask
+                : context.HttpContext.RequestServices.GetRequiredService<UserSessions>()
+                    .StartAsync(context.Principal, context.HttpContext.User, context.HttpContext.RequestAborted);
+            o.Events.OnCheckSlidingExpiration = context => context.ShouldRenew
+                ? context.HttpContext.RequestServices.GetRequiredService<UserSessions>()
+                    .RenewAsync(context.Principal!, context.HttpContext.RequestAborted)
+                : Task.CompletedTask;
             // Checked on every request, so a changed role, a reset password or a disabled account is
             // refused at the next call. Unlike Identity's stamp validator at interval zero, this does
             // not re-issue the cookie on every request, which could revive a session just signed out.
@@ -86,6 +97,8 @@ public static class AccountsRegistration
         services.AddScoped<PhoneSignInService>();
         services.AddSingleton<DeviceService>();
         services.AddSingleton<PrincipalCheck>();
+        services.AddSingleton<UserSessions>();
+        services.AddSingleton<Infrastructure.Idempotency.IdempotencyLedger>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<SetupCode>();

@@ -9,7 +9,8 @@ namespace Reception.Dashboard.Features.Accounts;
 
 /// <summary>
 /// Whether a principal issued earlier still stands: same security stamp, not disabled, token not
-/// revoked, and the phone it signed in on (or the wall screen it is) not revoked.
+/// revoked, its cookie's session not signed out, the phone it signed in on (or the wall screen it
+/// is) not revoked, and a phone's guard still a Guard at the phone's site.
 /// </summary>
 public sealed class PrincipalCheck(IDbContextFactory<ReceptionDbContext> dbFactory, IOptions<IdentityOptions> options, TimeProvider clock)
 {
@@ -39,6 +40,27 @@ public sealed class PrincipalCheck(IDbContextFactory<ReceptionDbContext> dbFacto
             return token is not null && token.IsUsable(clock.GetUtcNow().UtcDateTime);
         }
 
-        return principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType) == user.SecurityStamp;
+        if (principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType) != user.SecurityStamp)
+        {
+            return false;
+        }
+
+        // Every cookie names its session; one without (issued before sessions existed) signs in again.
+        if (principal.SessionIdOf() is not { } sessionId
+            || !await db.UserSessions.AnyAsync(s => s.Id == sessionId && s.UserId == userId, ct))
+        {
+            return false;
+        }
+
+        if (principal.DeviceIdOf() is null)
+        {
+            return true;
+        }
+
+        // A phone session is a Guard's at the phone's site, and only while the person is one there.
+        // The stamp changes with every role already; this holds even if a role row is changed by hand.
+        var phoneSites = principal.SiteRoles().Where(r => r.Role == SiteRole.Guard).Select(r => r.SiteId).ToList();
+        return phoneSites.Count == 1
+            && await db.UserSiteRoles.AnyAsync(r => r.UserId == userId && r.SiteId == phoneSites[0] && r.Role == SiteRole.Guard, ct);
     }
 }

@@ -11,6 +11,9 @@ public static class ReceptionClaims
     public const string DisplayName = "display_name";
     public const string TokenId = "token_id";
 
+    /// <summary>The server-side session a cookie belongs to (<see cref="UserSession"/>).</summary>
+    public const string SessionId = "session_id";
+
     /// <summary>The phone a guard signed in on, or the wall screen that is the principal itself.</summary>
     public const string DeviceId = "device_id";
 
@@ -28,15 +31,22 @@ public static class ReceptionClaims
     public static Guid? TokenIdOf(this ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirstValue(TokenId), out var id) ? id : null;
 
+    public static Guid? SessionIdOf(this ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue(SessionId), out var id) ? id : null;
+
     public static Guid? DeviceIdOf(this ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirstValue(DeviceId), out var id) ? id : null;
 
     public static Guid? DisplaySiteOf(this ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirstValue(DisplaySite), out var id) ? id : null;
 
-    /// <summary>The keys a principal's live connections are filed under: its user and its device.</summary>
+    /// <summary>Whose idempotency keys a request's are: the token's when it came with one, else the person's.</summary>
+    public static string IdempotencyScope(this ClaimsPrincipal principal) =>
+        principal.TokenIdOf() is { } tokenId ? $"token:{tokenId}" : $"user:{principal.UserId()}";
+
+    /// <summary>The keys a principal's live connections are filed under: its user, its session and its device.</summary>
     public static IEnumerable<Guid> ConnectionKeys(this ClaimsPrincipal principal) =>
-        new[] { principal.UserId(), principal.DeviceIdOf() }.OfType<Guid>();
+        new[] { principal.UserId(), principal.SessionIdOf(), principal.DeviceIdOf() }.OfType<Guid>();
 
     public static IEnumerable<(Guid SiteId, SiteRole Role)> SiteRoles(this ClaimsPrincipal principal)
     {

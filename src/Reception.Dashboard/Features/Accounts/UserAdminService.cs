@@ -6,20 +6,21 @@ using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Data;
 using Reception.Dashboard.Features.Sites;
 using Reception.Dashboard.Infrastructure;
+using Reception.Dashboard.Infrastructure.Idempotency;
 using Reception.Dashboard.Realtime;
 
 namespace Reception.Dashboard.Features.Accounts;
 
 /// <summary>
-/// Accounts and roles, managed by people, never by tokens. A system administrator manages everyone;
-/// a site Admin manages the accounts that work only at sites they administer (never a system
-/// administrator, never an account without roles), so no site Admin can take over an account that
-/// reaches further than they do. A site Admin therefore creates an account with its first role.
+/// Accounts and roles, managed by people, never by tokens, within <see cref="AccountScope"/>. A site
+/// Admin therefore creates an account with its first role. Account writes have no site, so they
+/// honour <c>Idempotency-Key</c> through the <see cref="IdempotencyLedger"/>, which never keeps a password.
 /// </summary>
 public sealed class UserAdminService(
     IServiceScopeFactory scopes,
     IDbContextFactory<ReceptionDbContext> dbFactory,
     SiteWriter writer,
+    IdempotencyLedger ledger,
     HubConnections connections,
     SetupCode setup)
 {
@@ -29,23 +30,28 @@ public sealed class UserAdminService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(ct);
         var roles = (await db.UserSiteRoles.AsNoTracking().ToListAsync(ct)).ToLookup(r => r.UserId);
-        return users.Where(u => CanManage(actor, u, roles[u.Id].ToList())).Select(u => ToDto(u, roles[u.Id])).ToList();
+        return users.Where(u => AccountScope.CanManage(actor, u, roles[u.Id].ToList())).Select(u => ToDto(u, roles[u.Id])).ToList();
     }
 
-    public async Task<UserWithPasswordDto> CreateAsync(ClaimsPrincipal actor, CreateUserRequest request, CancellationToken ct)
+    public async Task<UserWithPasswordDto> CreateAsync(ClaimsPrincipal actor, CreateUserRequest request, string? idempotencyKey, CancellationToken ct)
     {
         DemandAnyAdmin(actor);
         var errors = AccountFieldErrors(request.UserName, request.DisplayName);
-        if (request.SiteId is null || request.Role is null)
-        {
-            if (!actor.IsSystemAdmin())
-            {
-                errors["role"] = ["Choose the site and role the new account starts with."];
-            }
-        }
-        else if (!Enum.IsDefined(request.Role.Value))
+        if (request.Role is { } role && !Enum.IsDefined(role))
         {
             errors["role"] = [Validation.ChooseOneOf<SiteRole>()];
+        }
+        else if (request.SiteId is not null && request.Role is null)
+        {
+            errors["role"] = [ErrorText.Get("Account.ChooseRole")];
+        }
+        else if (request.SiteId is null && request.Role is not null)
+        {
+            errors["siteId"] = [ErrorText.Get("Account.ChooseSiteAndRole")];
+        }
+        else if (request.SiteId is null && !actor.IsSystemAdmin())
+        {
+            errors["role"] = [ErrorText.Get("Account.ChooseSiteAndRole")];
         }
 
         if (errors.Count > 0)
@@ -60,25 +66,9 @@ public sealed class UserAdminService(
             await db.EnsureSiteExistsAsync(siteId, ct);
         }
 
-        var password = NewPassword();
-        var user = await CreateUserAsync(request.UserName!.Trim(), request.DisplayName!.Trim(), password, systemAdmin: false, ct);
-        if (request.SiteId is not { } site)
-        {
-            return new UserWithPasswordDto(ToDto(user, []), password);
-        }
-
-        try
-        {
-            return new UserWithPasswordDto(await GrantRoleAsync(actor, site, new GrantRoleRequest(user.Id, request.Role!.Value), null, ct), password);
-        }
-        catch
-        {
-            // An account without its first role is invisible to the site Admin who made it, and its
-            // password was never shown: take it back, so the name can be used again.
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<UserManager<User>>().DeleteAsync(user);
-            throw;
-        }
+        var created = await ledger.RunAsync(actor.IdempotencyScope(), "users.create", request, idempotencyKey,
+            () => CreateWithFirstRoleAsync(actor, request, ct), WithoutSecret, ct);
+        return Shown(created);
     }
 
     /// <summary>Creates the first administrator with the one-time setup code; refused once anyone exists.</summary>
@@ -86,12 +76,12 @@ public sealed class UserAdminService(
     {
         if (!setup.IsOpen)
         {
-            throw new ConflictException("Setup is done. Sign in instead.");
+            throw new ConflictException(ErrorText.Get("Setup.Done"));
         }
 
         if (!setup.Matches(request.Code))
         {
-            throw RuleViolationException.For("code", "This setup code is not valid. Use the link printed in the server's console.");
+            throw RuleViolationException.For("code", ErrorText.Get("Setup.BadCode"));
         }
 
         var errors = AccountFieldErrors(request.UserName, request.DisplayName);
@@ -105,7 +95,7 @@ public sealed class UserAdminService(
             if (await db.Users.AnyAsync(ct))
             {
                 setup.Close();
-                throw new ConflictException("An administrator already exists. Sign in instead.");
+                throw new ConflictException(ErrorText.Get("Setup.AdminExists"));
             }
         }
 
@@ -114,46 +104,53 @@ public sealed class UserAdminService(
         return ToDto(user, []);
     }
 
-    public async Task<UserWithPasswordDto> ResetPasswordAsync(ClaimsPrincipal actor, Guid userId, CancellationToken ct)
+    public async Task<UserWithPasswordDto> ResetPasswordAsync(ClaimsPrincipal actor, Guid userId, string? idempotencyKey, CancellationToken ct)
     {
         DemandAnyAdmin(actor);
         if (actor.UserId() == userId)
         {
-            throw new ConflictException("Change your own password on the password page; it asks for the current one.");
+            throw new ConflictException(ErrorText.Get("Account.ResetOwnPassword"));
         }
 
-        var password = NewPassword();
-        var user = await ChangeUserAsync(actor, userId, async (users, user) =>
+        var reset = await ledger.RunAsync(actor.IdempotencyScope(), $"users.reset-password:{userId}", null, idempotencyKey, async () =>
         {
-            // Whoever knew the old password may have set the PIN: it goes too (saved by the calls below).
-            user.ClearPin();
-            // Both calls renew the security stamp, so every cookie of the user stops working.
-            Check(await users.RemovePasswordAsync(user));
-            Check(await users.AddPasswordAsync(user, password));
-            Check(await users.SetLockoutEndDateAsync(user, null));
-            Check(await users.ResetAccessFailedCountAsync(user));
-        }, ct);
-        return new UserWithPasswordDto(user, password);
+            var password = NewPassword();
+            var user = await ChangeUserAsync(actor, userId, async (users, user) =>
+            {
+                // Whoever knew the old password may have set the PIN: it goes too (saved by the calls below).
+                user.ClearPin();
+                // Both calls renew the security stamp, so every cookie of the user stops working.
+                Check(await users.RemovePasswordAsync(user));
+                Check(await users.AddPasswordAsync(user, password));
+                Check(await users.SetLockoutEndDateAsync(user, null));
+                Check(await users.ResetAccessFailedCountAsync(user));
+            }, ct);
+            return new UserWithPasswordDto(user, password);
+        }, WithoutSecret, ct);
+        return Shown(reset);
     }
 
-    public Task<UserDto> SetDisabledAsync(ClaimsPrincipal actor, Guid userId, bool disabled, CancellationToken ct)
+    public Task<UserDto> SetDisabledAsync(ClaimsPrincipal actor, Guid userId, bool disabled, string? idempotencyKey, CancellationToken ct)
     {
+        DemandAnyAdmin(actor);
         if (disabled && actor.UserId() == userId)
         {
-            throw new ConflictException("You cannot disable your own account.");
+            throw new ConflictException(ErrorText.Get("Account.DisableSelf"));
         }
 
-        return ChangeUserAsync(actor, userId, async (users, user) =>
-        {
-            if (user.Disabled == disabled)
+        var operation = disabled ? "users.disable" : "users.enable";
+        return ledger.RunAsync(actor.IdempotencyScope(), $"{operation}:{userId}", null, idempotencyKey, () =>
+            ChangeUserAsync(actor, userId, async (users, user) =>
             {
-                return;
-            }
+                if (user.Disabled == disabled)
+                {
+                    return;
+                }
 
-            user.Disabled = disabled;
-            Check(await users.UpdateAsync(user));
-            Check(await users.UpdateSecurityStampAsync(user));
-        }, ct);
+                user.Disabled = disabled;
+                Check(await users.UpdateAsync(user));
+                Check(await users.UpdateSecurityStampAsync(user));
+            }, ct), withoutSecret: null, ct);
     }
 
     public async Task<IReadOnlyList<UserDto>> ListAtSiteAsync(ClaimsPrincipal actor, Guid siteId, CancellationToken ct)
@@ -164,11 +161,73 @@ public sealed class UserAdminService(
         var userIds = await db.UserSiteRoles.Where(r => r.SiteId == siteId).Select(r => r.UserId).Distinct().ToListAsync(ct);
         var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).OrderBy(u => u.UserName).ToListAsync(ct);
         var roles = (await db.UserSiteRoles.AsNoTracking().Where(r => userIds.Contains(r.UserId)).ToListAsync(ct)).ToLookup(r => r.UserId);
-        // Only the roles at this site: where else someone works is not this site's business.
         return users.Select(u => ToDto(u, roles[u.Id].Where(r => r.SiteId == siteId))).ToList();
     }
 
-    public async Task<UserDto> GrantRoleAsync(ClaimsPrincipal actor, Guid siteId, GrantRoleRequest request, string? idempotencyKey, CancellationToken ct)
+    public Task<UserDto> GrantRoleAsync(ClaimsPrincipal actor, Guid siteId, GrantRoleRequest request, string? idempotencyKey, CancellationToken ct) =>
+        GrantAsync(actor, siteId, request, idempotencyKey, newAccount: false, ct);
+
+    public async Task<UserDto> RevokeRoleAsync(ClaimsPrincipal actor, Guid siteId, Guid userId, SiteRole role, string? idempotencyKey, CancellationToken ct)
+    {
+        var who = Access.Demand(actor, siteId, Permission.ManageRoles);
+        Access.DemandPerson(actor);
+        var revoked = await writer.WriteAsync(siteId, new Command(who, $"roles.revoke:{siteId}:{userId}:{role}", null, idempotencyKey), async (db, events) =>
+        {
+            await db.EnsureSiteExistsAsync(siteId, ct);
+            // Someone who does not work here is, to this site, no one: the answer tells nothing about them.
+            var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId && db.UserSiteRoles.Any(r => r.UserId == u.Id && r.SiteId == siteId), ct)
+                ?? throw new NotFoundException("User", userId);
+            // A site Admin may take their site's roles from anyone who works there, but a system
+            // administrator's sessions are not theirs to end.
+            if (user.SystemAdmin && !actor.IsSystemAdmin())
+            {
+                throw AccountScope.OtherSites();
+            }
+
+            var held = await db.UserSiteRoles.SingleOrDefaultAsync(r => r.UserId == userId && r.SiteId == siteId && r.Role == role, ct);
+            if (held is null)
+            {
+                return false;
+            }
+
+            db.UserSiteRoles.Remove(held);
+            user.SecurityStamp = Guid.NewGuid().ToString("N");
+            events.Add(EventTypes.RoleRevoked, new RoleChanged(userId, role));
+            return true;
+        }, ct);
+        if (revoked)
+        {
+            connections.AbortAll(userId);
+        }
+
+        return await GetAsync(actor, userId, ct);
+    }
+
+    private async Task<UserWithPasswordDto> CreateWithFirstRoleAsync(ClaimsPrincipal actor, CreateUserRequest request, CancellationToken ct)
+    {
+        var password = NewPassword();
+        var user = await CreateUserAsync(request.UserName!.Trim(), request.DisplayName!.Trim(), password, systemAdmin: false, ct);
+        if (request.SiteId is not { } site)
+        {
+            return new UserWithPasswordDto(ToDto(user, []), password);
+        }
+
+        try
+        {
+            return new UserWithPasswordDto(await GrantAsync(actor, site, new GrantRoleRequest(user.Id, request.Role!.Value), null, newAccount: true, ct), password);
+        }
+        catch
+        {
+            // An account without its first role is invisible to the site Admin who made it, and its
+            // password was never shown: take it back, so the name can be used again.
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<UserManager<User>>().DeleteAsync(user);
+            throw;
+        }
+    }
+
+    /// <summary>Grants a role; the account must be one the actor manages, unless they have just created it.</summary>
+    private async Task<UserDto> GrantAsync(ClaimsPrincipal actor, Guid siteId, GrantRoleRequest request, string? idempotencyKey, bool newAccount, CancellationToken ct)
     {
         var who = Access.Demand(actor, siteId, Permission.ManageRoles);
         Access.DemandPerson(actor);
@@ -177,11 +236,12 @@ public sealed class UserAdminService(
             throw RuleViolationException.For("role", Validation.ChooseOneOf<SiteRole>());
         }
 
-        var user = await writer.WriteAsync(siteId, new Command(who, $"roles.grant:{siteId}", request, idempotencyKey), async (db, events) =>
+        var userId = await writer.WriteAsync(siteId, new Command(who, $"roles.grant:{siteId}", request, idempotencyKey), async (db, events) =>
         {
             await db.EnsureSiteExistsAsync(siteId, ct);
-            var user = await db.Users.SingleOrDefaultAsync(u => u.Id == request.UserId, ct)
-                ?? throw RuleViolationException.For("userId", "No such user.");
+            var user = newAccount
+                ? await db.Users.SingleAsync(u => u.Id == request.UserId, ct)
+                : await AccountScope.DemandManageableAsync(db, actor, request.UserId, "userId", ct);
             if (!await db.UserSiteRoles.AnyAsync(r => r.UserId == user.Id && r.SiteId == siteId && r.Role == request.Role, ct))
             {
                 db.UserSiteRoles.Add(new UserSiteRole { UserId = user.Id, SiteId = siteId, Role = request.Role });
@@ -191,30 +251,8 @@ public sealed class UserAdminService(
 
             return user.Id;
         }, ct);
-        connections.AbortAll(user);
-        return await GetAsync(user, ct);
-    }
-
-    public async Task<UserDto> RevokeRoleAsync(ClaimsPrincipal actor, Guid siteId, Guid userId, SiteRole role, string? idempotencyKey, CancellationToken ct)
-    {
-        var who = Access.Demand(actor, siteId, Permission.ManageRoles);
-        Access.DemandPerson(actor);
-        await writer.WriteAsync(siteId, new Command(who, $"roles.revoke:{siteId}:{userId}:{role}", null, idempotencyKey), async (db, events) =>
-        {
-            await db.EnsureSiteExistsAsync(siteId, ct);
-            var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct) ?? throw new NotFoundException("User", userId);
-            var held = await db.UserSiteRoles.SingleOrDefaultAsync(r => r.UserId == userId && r.SiteId == siteId && r.Role == role, ct);
-            if (held is not null)
-            {
-                db.UserSiteRoles.Remove(held);
-                user.SecurityStamp = Guid.NewGuid().ToString("N");
-                events.Add(EventTypes.RoleRevoked, new RoleChanged(userId, role));
-            }
-
-            return userId;
-        }, ct);
         connections.AbortAll(userId);
-        return await GetAsync(userId, ct);
+        return await GetAsync(actor, userId, ct);
     }
 
     private async Task<User> CreateUserAsync(string userName, string displayName, string password, bool systemAdmin, CancellationToken ct)
@@ -223,7 +261,7 @@ public sealed class UserAdminService(
         var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
         if (await users.FindByNameAsync(userName) is not null)
         {
-            throw new ConflictException($"The user name '{userName}' is taken.");
+            throw new ConflictException(ErrorText.Get("Account.NameTaken", userName));
         }
 
         var user = new User { UserName = userName, DisplayName = displayName, SystemAdmin = systemAdmin };
@@ -240,30 +278,29 @@ public sealed class UserAdminService(
 
     private async Task<UserDto> ChangeUserAsync(ClaimsPrincipal actor, Guid userId, Func<UserManager<User>, User, Task> change, CancellationToken ct)
     {
-        DemandAnyAdmin(actor);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
         var user = await users.FindByIdAsync(userId.ToString()) ?? throw new NotFoundException("User", userId);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var roles = await db.UserSiteRoles.AsNoTracking().Where(r => r.UserId == userId).ToListAsync(ct);
-            if (!CanManage(actor, user, roles))
+            if (!AccountScope.CanManage(actor, user, roles))
             {
-                throw new ForbiddenException("This account works at sites you do not administer.");
+                throw AccountScope.OtherSites();
             }
         }
 
         await change(users, user);
         connections.AbortAll(userId);
-        return await GetAsync(userId, ct);
+        return await GetAsync(actor, userId, ct);
     }
 
-    private async Task<UserDto> GetAsync(Guid userId, CancellationToken ct)
+    private async Task<UserDto> GetAsync(ClaimsPrincipal actor, Guid userId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, ct);
         var roles = await db.UserSiteRoles.AsNoTracking().Where(r => r.UserId == userId).ToListAsync(ct);
-        return ToDto(user, roles);
+        return ToDto(user, AccountScope.VisibleTo(actor, roles));
     }
 
     private static void DemandAnyAdmin(ClaimsPrincipal actor)
@@ -271,25 +308,29 @@ public sealed class UserAdminService(
         Access.DemandPerson(actor);
         if (!Access.IsAnyAdmin(actor))
         {
-            throw new ForbiddenException("Only administrators manage accounts.");
+            throw new ForbiddenException(ErrorText.Get("Account.AdminsOnly"));
         }
     }
-
-    private static bool CanManage(ClaimsPrincipal actor, User target, IReadOnlyCollection<UserSiteRole> targetRoles) =>
-        actor.IsSystemAdmin()
-        || (!target.SystemAdmin && targetRoles.Count > 0 && targetRoles.All(r => Access.Allows(actor, r.SiteId, Permission.ManageRoles)));
 
     private static Dictionary<string, string[]> AccountFieldErrors(string? userName, string? displayName)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(userName) || userName.Trim().Length > 64)
         {
-            errors["userName"] = ["Enter a user name of at most 64 characters."];
+            errors["userName"] = [ErrorText.Get("Account.UserNameFormat", 64)];
+        }
+        else if (Validation.HasControlCharacters(userName))
+        {
+            errors["userName"] = [Validation.ControlCharactersRefused()];
         }
 
         if (string.IsNullOrWhiteSpace(displayName) || displayName.Trim().Length > Validation.NameMaxLength)
         {
-            errors["displayName"] = [$"Enter a display name of at most {Validation.NameMaxLength} characters."];
+            errors["displayName"] = [ErrorText.Get("Account.DisplayNameFormat", Validation.NameMaxLength)];
+        }
+        else if (Validation.HasControlCharacters(displayName))
+        {
+            errors["displayName"] = [Validation.ControlCharactersRefused()];
         }
 
         return errors;
@@ -302,6 +343,12 @@ public sealed class UserAdminService(
             throw new ConflictException(string.Join(" ", result.Errors.Select(e => e.Description)));
         }
     }
+
+    private static UserWithPasswordDto WithoutSecret(UserWithPasswordDto shown) => shown with { Password = null };
+
+    /// <summary>A repeat answers without the password, and says why.</summary>
+    private static UserWithPasswordDto Shown(UserWithPasswordDto answer) =>
+        answer.Password is null ? answer with { Notice = ErrorText.Get("Account.PasswordShownOnce") } : answer;
 
     /// <summary>A password to read out or copy once: 12 characters without look-alikes (0/O, 1/l/I).</summary>
     private static string NewPassword() =>

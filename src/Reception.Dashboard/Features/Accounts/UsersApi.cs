@@ -13,30 +13,30 @@ public static class UsersApi
 
         users.MapGet("/", (ClaimsPrincipal user, UserAdminService admin, CancellationToken ct) => admin.ListAsync(user, ct));
 
-        users.MapPost("/", async (ClaimsPrincipal user, CreateUserRequest request, UserAdminService admin, CancellationToken ct) =>
+        users.MapPost("/", async (ClaimsPrincipal user, CreateUserRequest request, [FromHeader(Name = "Idempotency-Key")] string? key, UserAdminService admin, CancellationToken ct) =>
         {
-            var created = await admin.CreateAsync(user, request, ct);
+            var created = await admin.CreateAsync(user, request, key, ct);
             return TypedResults.Created($"/api/users/{created.User.Id}", created);
         });
 
-        users.MapPost("/{userId:guid}/reset-password", (ClaimsPrincipal user, Guid userId, UserAdminService admin, CancellationToken ct) =>
-            admin.ResetPasswordAsync(user, userId, ct));
+        users.MapPost("/{userId:guid}/reset-password", (ClaimsPrincipal user, Guid userId, [FromHeader(Name = "Idempotency-Key")] string? key, UserAdminService admin, CancellationToken ct) =>
+            admin.ResetPasswordAsync(user, userId, key, ct));
 
-        users.MapPost("/{userId:guid}/disable", (ClaimsPrincipal user, Guid userId, UserAdminService admin, CancellationToken ct) =>
-            admin.SetDisabledAsync(user, userId, disabled: true, ct));
+        users.MapPost("/{userId:guid}/disable", (ClaimsPrincipal user, Guid userId, [FromHeader(Name = "Idempotency-Key")] string? key, UserAdminService admin, CancellationToken ct) =>
+            admin.SetDisabledAsync(user, userId, disabled: true, key, ct));
 
-        users.MapPost("/{userId:guid}/enable", (ClaimsPrincipal user, Guid userId, UserAdminService admin, CancellationToken ct) =>
-            admin.SetDisabledAsync(user, userId, disabled: false, ct));
+        users.MapPost("/{userId:guid}/enable", (ClaimsPrincipal user, Guid userId, [FromHeader(Name = "Idempotency-Key")] string? key, UserAdminService admin, CancellationToken ct) =>
+            admin.SetDisabledAsync(user, userId, disabled: false, key, ct));
 
         var tokens = api.MapGroup("/tokens").WithTags("Tokens").RequireAuthorization();
 
         tokens.MapGet("/", (ClaimsPrincipal user, TokenService service, CancellationToken ct) => service.ListMineAsync(user, ct));
 
-        tokens.MapPost("/", async (ClaimsPrincipal user, CreateTokenRequest request, TokenService service, CancellationToken ct) =>
-            TypedResults.Created("/api/tokens", await service.CreateAsync(user, request, ct)));
+        tokens.MapPost("/", async (ClaimsPrincipal user, CreateTokenRequest request, [FromHeader(Name = "Idempotency-Key")] string? key, TokenService service, CancellationToken ct) =>
+            TypedResults.Created("/api/tokens", await service.CreateAsync(user, request, key, ct)));
 
-        tokens.MapDelete("/{tokenId:guid}", (ClaimsPrincipal user, Guid tokenId, TokenService service, CancellationToken ct) =>
-            service.RevokeAsync(user, tokenId, ct));
+        tokens.MapDelete("/{tokenId:guid}", (ClaimsPrincipal user, Guid tokenId, [FromHeader(Name = "Idempotency-Key")] string? key, TokenService service, CancellationToken ct) =>
+            service.RevokeAsync(user, tokenId, key, ct));
 
         return api;
     }

@@ -48,6 +48,11 @@ public sealed class DeviceService(IDbContextFactory<ReceptionDbContext> dbFactor
             throw RuleViolationException.For("name", ErrorText.Get("MaxLength", Validation.NameMaxLength));
         }
 
+        if (Validation.HasControlCharacters(request.Name))
+        {
+            throw RuleViolationException.For("name", Validation.ControlCharactersRefused());
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.EnsureSiteExistsAsync(siteId, ct);
         var post = await db.Posts.AsNoTracking().SingleOrDefaultAsync(p => p.SiteId == siteId && p.Id == request.PostId && !p.Archived, ct)
@@ -74,6 +79,10 @@ public sealed class DeviceService(IDbContextFactory<ReceptionDbContext> dbFactor
         if (name is { Length: > Validation.NameMaxLength })
         {
             errors["name"] = [ErrorText.Get("MaxLength", Validation.NameMaxLength)];
+        }
+        else if (Validation.HasControlCharacters(request.Name))
+        {
+            errors["name"] = [Validation.ControlCharactersRefused()];
         }
 
         if (!Enum.IsDefined(request.View))

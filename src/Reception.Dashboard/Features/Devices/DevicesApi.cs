@@ -43,7 +43,7 @@ public static class DevicesApi
         {
             if (await service.RedeemEnrolmentAsync(request.Code, ct) is not { } secret)
             {
-                return TypedResults.Problem(ErrorText.Get("Device.EnrolmentDead"), statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unknown enrolment code.");
+                return TypedResults.Problem(ErrorText.Get("Device.EnrolmentDead"), statusCode: StatusCodes.Status422UnprocessableEntity, title: ApiProblems.Title(StatusCodes.Status422UnprocessableEntity));
             }
 
             DeviceCookie.Write(http, secret, clock.GetUtcNow().UtcDateTime);
@@ -59,8 +59,8 @@ public static class DevicesApi
             {
                 PhoneSignInOutcome.SignedIn => TypedResults.Ok(new PhoneSignedInDto(siteId!.Value)),
                 // The request is fine; the calling device's state does not allow it.
-                PhoneSignInOutcome.NotEnrolled => TypedResults.Problem(outcome.Message(), statusCode: StatusCodes.Status409Conflict, title: "This phone is not enrolled."),
-                _ => TypedResults.Problem(outcome.Message(), statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in."),
+                PhoneSignInOutcome.NotEnrolled => TypedResults.Problem(outcome.Message(), statusCode: StatusCodes.Status409Conflict, title: ApiProblems.Title(StatusCodes.Status409Conflict)),
+                _ => TypedResults.Problem(outcome.Message(), statusCode: StatusCodes.Status401Unauthorized, title: ApiProblems.Title(StatusCodes.Status401Unauthorized)),
             };
         })
             .WithSummary("Signs a guard in on an enrolled phone with staff number and PIN.")

@@ -55,11 +55,12 @@ public sealed class DisplayAuthenticationHandler(
 
     /// <summary>
     /// A screen is a screen: its credential opens wall pages, their live connection, the hub and
-    /// the board's read API, not the pages people use (board, desk, guard), which send it back to its wall.
+    /// the sites' read API, not the pages people use (board, desk, guard), which send it back to its
+    /// wall, nor account, token or API-description addresses, where it is nobody.
     /// </summary>
     private static bool IsScreenPath(PathString path) =>
         path.Value?.EndsWith("/wall", StringComparison.Ordinal) == true
-        || path.StartsWithSegments("/_blazor") || ApiPaths.IsApi(path);
+        || path.StartsWithSegments("/_blazor") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/api/sites");
 
     /// <summary>An unpaired or revoked screen goes back to its pairing code; a phone to its enrolment and PIN page.</summary>
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

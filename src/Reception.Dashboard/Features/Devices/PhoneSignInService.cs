@@ -49,7 +49,7 @@ public sealed class PhoneSignInService(
     public static readonly TimeSpan PinLockout = TimeSpan.FromMinutes(5);
 
     // A shift and its handover; the phone asks again for the next shift.
-    public static readonly TimeSpan SessionLength = TimeSpan.FromHours(14);
+    public static readonly TimeSpan SessionLength = UserSessions.IdleLifetime;
 
     public async Task<(PhoneSignInOutcome Outcome, Guid? SiteId)> SignInAsync(string? deviceSecret, string? staffNumber, string? pin, CancellationToken ct)
     {
@@ -106,7 +106,7 @@ public sealed class PhoneSignInService(
     /// <summary>Sets the signed-in person's own PIN; their password proves it is them, and wrong ones count towards lockout.</summary>
     public async Task SetPinAsync(ClaimsPrincipal principal, SetPinRequest request)
     {
-        Access.DemandPerson(principal);
+        Access.DemandPerson(principal, "Pin.PersonOnly");
 
         var user = await users.GetUserAsync(principal) ?? throw new UnauthenticatedException();
         var pin = request.Pin ?? "";
@@ -149,9 +149,12 @@ public sealed class PhoneSignInService(
             return null;
         }
 
+        // Only a Guard at the phone's site: a staff record linked to someone who holds no role here,
+        // or another role, or Guard at another site only, opens nothing.
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var userId = await db.Staff.AsNoTracking()
             .Where(s => s.SiteId == siteId && s.StaffNumber == number && s.Active && s.UserId != null)
+            .Where(s => db.UserSiteRoles.Any(r => r.UserId == s.UserId && r.SiteId == siteId && r.Role == SiteRole.Guard))
             .Select(s => s.UserId)
             .FirstOrDefaultAsync(ct);
         return userId is null ? null : await users.FindByIdAsync(userId.Value.ToString());

@@ -33,13 +33,14 @@ public sealed class PostService(IDbContextFactory<ReceptionDbContext> dbFactory,
     public Task<PostDto> CreateAsync(ClaimsPrincipal user, Guid siteId, CreatePost request, string? idempotencyKey, CancellationToken ct)
     {
         var actor = Access.Demand(user, siteId, Permission.ManageSite);
+        var routeOrder = RequiredRouteOrder(request.RouteOrder);
         CreateValidator.EnsureValid(request);
         var (name, location) = (request.Name!.Trim(), Validation.TrimToNull(request.Location));
         return writer.WriteAsync(siteId, new Command(actor, $"posts.create:{siteId}", request, idempotencyKey), async (db, events) =>
         {
             await db.EnsureSiteExistsAsync(siteId, ct);
             await EnsureNameFreeAsync(db, siteId, name, exceptId: null, ct);
-            var post = Post.Create(siteId, name, request.Kind, location, request.RouteOrder);
+            var post = Post.Create(siteId, name, request.Kind, location, routeOrder);
             db.Posts.Add(post);
             events.Add(EventTypes.PostCreated, post.ToEvent());
             return post.ToDto();
@@ -49,12 +50,13 @@ public sealed class PostService(IDbContextFactory<ReceptionDbContext> dbFactory,
     public Task<PostDto> UpdateAsync(ClaimsPrincipal user, Guid siteId, Guid postId, UpdatePost request, string? idempotencyKey, CancellationToken ct)
     {
         var actor = Access.Demand(user, siteId, Permission.ManageSite);
+        var routeOrder = RequiredRouteOrder(request.RouteOrder);
         UpdateValidator.EnsureValid(request);
         var (name, location) = (request.Name!.Trim(), Validation.TrimToNull(request.Location));
         return writer.WriteAsync(siteId, new Command(actor, $"posts.update:{postId}", request, idempotencyKey), async (db, events) =>
         {
             var post = await FindAsync(db, siteId, postId, ct);
-            if (post.IsSameAs(name, request.Kind, location, request.RouteOrder))
+            if (post.IsSameAs(name, request.Kind, location, routeOrder))
             {
                 return post.ToDto();
             }
@@ -65,7 +67,7 @@ public sealed class PostService(IDbContextFactory<ReceptionDbContext> dbFactory,
             }
 
             await EnsureNameFreeAsync(db, siteId, name, exceptId: postId, ct);
-            post.Update(name, request.Kind, location, request.RouteOrder);
+            post.Update(name, request.Kind, location, routeOrder);
             events.Add(EventTypes.PostUpdated, post.ToEvent());
             return post.ToDto();
         }, ct);
@@ -100,6 +102,10 @@ public sealed class PostService(IDbContextFactory<ReceptionDbContext> dbFactory,
             return post.ToDto();
         }, ct);
     }
+
+    // Missing, it would read as 0 and move the post to the head of the route.
+    private static int RequiredRouteOrder(int? routeOrder) =>
+        routeOrder ?? throw RuleViolationException.For("routeOrder", ErrorText.Get("GiveRouteOrder"));
 
     private static async Task<Post> FindAsync(ReceptionDbContext db, Guid siteId, Guid postId, CancellationToken ct) =>
         await db.Posts.SingleOrDefaultAsync(p => p.SiteId == siteId && p.Id == postId, ct)

@@ -24,7 +24,7 @@ public sealed class RosterService(IDbContextFactory<ReceptionDbContext> dbFactor
         Access.Demand(user, siteId, Permission.ViewStaff);
         if (days is < 1 or > MaxDays)
         {
-            throw RuleViolationException.For("days", $"Give 1 to {MaxDays} days.");
+            throw RuleViolationException.For("days", ErrorText.Get("Roster.Days", MaxDays));
         }
 
         EnsurePlausible("from", from);
@@ -43,7 +43,7 @@ public sealed class RosterService(IDbContextFactory<ReceptionDbContext> dbFactor
     {
         var actor = Access.Demand(user, siteId, Permission.ManageSite);
         EnsurePlausible("date", date);
-        var assignments = request.Assignments ?? throw RuleViolationException.For("assignments", "Give the list of people on this shift (it may be empty).");
+        var assignments = request.Assignments ?? throw RuleViolationException.For("assignments", ErrorText.Get("Roster.GiveAssignments"));
         CheckShape(assignments);
         return writer.WriteAsync(siteId, new Command(actor, $"roster.set:{siteId}:{date:yyyy-MM-dd}:{shiftId}", request, idempotencyKey), async (db, events) =>
         {
@@ -77,7 +77,7 @@ public sealed class RosterService(IDbContextFactory<ReceptionDbContext> dbFactor
     public Task<RosterCopied> CopyWeekAsync(ClaimsPrincipal user, Guid siteId, CopyRosterWeek request, string? idempotencyKey, CancellationToken ct)
     {
         var actor = Access.Demand(user, siteId, Permission.ManageSite);
-        var weekStart = request.WeekStart ?? throw RuleViolationException.For("weekStart", "Give the first day of the week to fill.");
+        var weekStart = request.WeekStart ?? throw RuleViolationException.For("weekStart", ErrorText.Get("Roster.GiveWeekStart"));
         EnsurePlausible("weekStart", weekStart);
         return writer.WriteAsync(siteId, new Command(actor, $"roster.copy:{siteId}", request, idempotencyKey), async (db, events) =>
         {
@@ -176,7 +176,7 @@ public sealed class RosterService(IDbContextFactory<ReceptionDbContext> dbFactor
     {
         if (date < Earliest || date > Latest)
         {
-            throw RuleViolationException.For(field, $"Give a date between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}.");
+            throw RuleViolationException.For(field, ErrorText.Get("Roster.DateRange", Earliest.ToString("yyyy-MM-dd"), Latest.ToString("yyyy-MM-dd")));
         }
     }
 
@@ -185,21 +185,25 @@ public sealed class RosterService(IDbContextFactory<ReceptionDbContext> dbFactor
         var errors = new Dictionary<string, string[]>();
         if (assignments.Count > MaxPerCell)
         {
-            errors["assignments"] = [$"At most {MaxPerCell} people on one shift."];
+            errors["assignments"] = [ErrorText.Get("Roster.TooMany", MaxPerCell)];
         }
 
         for (var i = 0; i < assignments.Count; i++)
         {
-            if (!Enum.IsDefined(assignments[i].Duty))
+            // The contract's types cannot keep a null out of a JSON list.
+            if (assignments[i] is null)
+            {
+                errors[$"assignments[{i}]"] = [ErrorText.Get("Roster.GivePerson")];
+            }
+            else if (!Enum.IsDefined(assignments[i].Duty))
             {
                 errors[$"assignments[{i}].duty"] = [Validation.ChooseOneOf<DutyKind>()];
             }
         }
 
-        var repeated = assignments.GroupBy(a => a.StaffId).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        if (repeated.Count > 0)
+        if (assignments.Where(a => a is not null).GroupBy(a => a.StaffId).Any(g => g.Count() > 1))
         {
-            errors["assignments"] = ["Each person appears once per shift."];
+            errors["assignments"] = [ErrorText.Get("Roster.Repeated")];
         }
 
         if (errors.Count > 0)
@@ -219,12 +223,12 @@ public sealed class RosterService(IDbContextFactory<ReceptionDbContext> dbFactor
         {
             if (!knownStaff.Contains(assignments[i].StaffId))
             {
-                errors[$"assignments[{i}].staffId"] = ["No such staff member at this site."];
+                errors[$"assignments[{i}].staffId"] = [ErrorText.Get("NoSuchStaff")];
             }
 
             if (assignments[i].PostId is { } postId && !knownPosts.Contains(postId))
             {
-                errors[$"assignments[{i}].postId"] = ["No such post at this site."];
+                errors[$"assignments[{i}].postId"] = [ErrorText.Get("NoSuchPost")];
             }
         }
 

@@ -40,7 +40,7 @@ public sealed class ShiftService(IDbContextFactory<ReceptionDbContext> dbFactory
             await db.EnsureSiteExistsAsync(siteId, ct);
             if (await db.Shifts.AnyAsync(s => s.SiteId == siteId && s.Kind == request.Kind, ct))
             {
-                throw new ConflictException($"This site already has a {request.Kind.ToString().ToLowerInvariant()} shift. Change its hours instead.");
+                throw new ConflictException(ErrorText.Get("ShiftKindTaken", ErrorText.Get($"ShiftKind.{request.Kind}")));
             }
 
             var shift = Shift.Create(siteId, request.Kind, request.Start!.Value, request.End!.Value);

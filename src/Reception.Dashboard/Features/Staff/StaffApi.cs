@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Features.Accounts;
+using Reception.Dashboard.Infrastructure;
 
 namespace Reception.Dashboard.Features.Staff;
 
@@ -30,9 +31,17 @@ public static class StaffApi
             service.UpdateAsync(user, siteId, staffId, request, key, ct))
             .RequireSitePermission(Permission.ManageSite);
 
+        // Over HTTP only DELETE unlinks, so that a body that forgot userId cannot.
         staff.MapPut("/{staffId:guid}/user", (ClaimsPrincipal user, Guid siteId, Guid staffId, LinkStaffRequest request, [FromHeader(Name = "Idempotency-Key")] string? key, StaffService service, CancellationToken ct) =>
-                service.LinkUserAsync(user, siteId, staffId, request, key, ct))
-            .WithSummary("Links the staff record to the account the person signs in with (or unlinks it with null).")
+                request.UserId is null
+                    ? throw RuleViolationException.For("userId", ErrorText.Get("Staff.GiveUser"))
+                    : service.LinkUserAsync(user, siteId, staffId, request, key, ct))
+            .WithSummary("Links the staff record to the account the person signs in with.")
+            .RequireSitePermission(Permission.ManageRoles);
+
+        staff.MapDelete("/{staffId:guid}/user", (ClaimsPrincipal user, Guid siteId, Guid staffId, [FromHeader(Name = "Idempotency-Key")] string? key, StaffService service, CancellationToken ct) =>
+                service.LinkUserAsync(user, siteId, staffId, new LinkStaffRequest(null), key, ct))
+            .WithSummary("Unlinks the staff record from its account.")
             .RequireSitePermission(Permission.ManageRoles);
 
         return site;

@@ -50,9 +50,10 @@ public sealed class StaffService(IDbContextFactory<ReceptionDbContext> dbFactory
     public Task<StaffDto> UpdateAsync(ClaimsPrincipal user, Guid siteId, Guid staffId, UpdateStaff request, string? idempotencyKey, CancellationToken ct)
     {
         var actor = Access.Demand(user, siteId, Permission.ManageSite);
+        var active = request.Active ?? throw RuleViolationException.For("active", ErrorText.Get("Staff.GiveActive"));
         UpdateValidator.EnsureValid(request);
         var details = new StaffDetails(request.Name!.Trim(), Validation.TrimToNull(request.Phone), Validation.TrimToNull(request.StaffNumber),
-            request.DepartmentId, request.PostId, request.ShiftId, request.Active);
+            request.DepartmentId, request.PostId, request.ShiftId, active);
         return writer.WriteAsync(siteId, new Command(actor, $"staff.update:{staffId}", request, idempotencyKey), async (db, events) =>
         {
             var member = await db.Staff.SingleOrDefaultAsync(s => s.SiteId == siteId && s.Id == staffId, ct)
@@ -83,14 +84,11 @@ public sealed class StaffService(IDbContextFactory<ReceptionDbContext> dbFactory
                 ?? throw new NotFoundException("Staff member", staffId);
             if (request.UserId is { } userId)
             {
-                if (!await db.Users.AnyAsync(u => u.Id == userId, ct))
-                {
-                    throw RuleViolationException.For("userId", "No such user.");
-                }
-
+                // A link names the account behind a staff number: only accounts the actor manages.
+                await AccountScope.DemandManageableAsync(db, user, userId, "userId", ct);
                 if (await db.Staff.AnyAsync(s => s.SiteId == siteId && s.UserId == userId && s.Id != staffId, ct))
                 {
-                    throw new ConflictException("This user is already linked to another staff record at this site.");
+                    throw new ConflictException(ErrorText.Get("Staff.UserTaken"));
                 }
             }
 
@@ -109,17 +107,17 @@ public sealed class StaffService(IDbContextFactory<ReceptionDbContext> dbFactory
         var errors = new Dictionary<string, string[]>();
         if (details.DepartmentId is { } departmentId && !await db.Departments.AnyAsync(d => d.SiteId == siteId && d.Id == departmentId, ct))
         {
-            errors["departmentId"] = ["No such department at this site."];
+            errors["departmentId"] = [ErrorText.Get("NoSuchDepartment")];
         }
 
         if (details.PostId is { } postId && !await db.Posts.AnyAsync(p => p.SiteId == siteId && p.Id == postId, ct))
         {
-            errors["postId"] = ["No such post at this site."];
+            errors["postId"] = [ErrorText.Get("NoSuchPost")];
         }
 
         if (details.ShiftId is { } shiftId && !await db.Shifts.AnyAsync(s => s.SiteId == siteId && s.Id == shiftId, ct))
         {
-            errors["shiftId"] = ["No such shift at this site."];
+            errors["shiftId"] = [ErrorText.Get("NoSuchShift")];
         }
 
         if (errors.Count > 0)
@@ -129,7 +127,7 @@ public sealed class StaffService(IDbContextFactory<ReceptionDbContext> dbFactory
 
         if (details.StaffNumber is { } number && await db.Staff.AnyAsync(s => s.SiteId == siteId && s.StaffNumber == number && s.Id != exceptId, ct))
         {
-            throw new ConflictException($"Staff number {number} is already in use at this site.");
+            throw new ConflictException(ErrorText.Get("Staff.NumberTaken", number));
         }
     }
 }

@@ -1,7 +1,7 @@
 using System.Security.Claims;
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Reception.Dashboard.Features.Accounts;
+using Reception.Dashboard.Infrastructure.Csv;
 
 namespace Reception.Dashboard.Features.Units;
 
@@ -18,8 +18,7 @@ public static class UnitsApi
             .RequireSitePermission(Permission.ViewResidents);
 
         units.MapGet("/export", async (ClaimsPrincipal user, Guid siteId, UnitService service, CancellationToken ct) =>
-                TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(await service.ExportAsync(user, siteId, ct))).ToArray(),
-                    "text/csv; charset=utf-8", "units.csv"))
+                CsvFile.Download(await service.ExportAsync(user, siteId, ct), "units.csv"))
             .WithSummary("The register as CSV (UTF-8 with BOM, so spreadsheet programs read Chinese).")
             .RequireSitePermission(Permission.ViewResidents);
 
@@ -47,7 +46,7 @@ public static class UnitsApi
             buffer.Write(chunk, 0, read);
             if (buffer.Length > MaxFileBytes)
             {
-                throw Infrastructure.RuleViolationException.For("file", $"The file is larger than {MaxFileBytes / 1024 / 1024} MB.");
+                throw Infrastructure.RuleViolationException.For("file", Infrastructure.ErrorText.Get("Csv.TooLarge", MaxFileBytes / 1024 / 1024));
             }
         }
 

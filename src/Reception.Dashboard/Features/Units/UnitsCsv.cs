@@ -5,6 +5,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Infrastructure;
+using Reception.Dashboard.Infrastructure.Csv;
 
 namespace Reception.Dashboard.Features.Units;
 
@@ -44,6 +45,8 @@ public static partial class UnitsCsv
             return new ImportPreview([], [ErrorText.Get("Csv.MissingColumns", string.Join(", ", missing), string.Join(",", Columns))]);
         }
 
+        // A cell our own export guarded against formulas reads back as it was stored.
+        string Field(string column) => CsvFile.RestoreCell(csv.GetField(column) ?? "");
         var rows = new List<ImportRow>();
         var seen = new HashSet<(string, string, string)>();
         while (csv.Read())
@@ -53,13 +56,7 @@ public static partial class UnitsCsv
                 return new ImportPreview(rows, [ErrorText.Get("Csv.TooManyRows", MaxRows)]);
             }
 
-            var row = Check(
-                csv.Parser.RawRow,
-                csv.GetField("building") ?? "",
-                csv.GetField("room") ?? "",
-                csv.GetField("name") ?? "",
-                header.Contains("phone") ? csv.GetField("phone") : null,
-                csv.GetField("kind") ?? "");
+            var row = Check(csv.Parser.RawRow, Field("building"), Field("room"), Field("name"), header.Contains("phone") ? Field("phone") : null, Field("kind"));
             if (badLines.Contains(row.Line))
             {
                 row = row with { Errors = [ErrorText.Get("UnreadableLine")] };
@@ -100,34 +97,11 @@ public static partial class UnitsCsv
         _ => null,
     };
 
-    public static string Write(IEnumerable<UnitDto> units)
-    {
-        var builder = new StringBuilder();
-        using (var writer = new StringWriter(builder))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-        {
-            foreach (var column in Columns)
-            {
-                csv.WriteField(column);
-            }
-
-            csv.NextRecord();
-            foreach (var unit in units)
-            {
-                foreach (var occupant in unit.Occupants)
-                {
-                    csv.WriteField(unit.Building);
-                    csv.WriteField(unit.Room);
-                    csv.WriteField(occupant.Name);
-                    csv.WriteField(occupant.Phone);
-                    csv.WriteField(occupant.Kind.ToString().ToLowerInvariant());
-                    csv.NextRecord();
-                }
-            }
-        }
-
-        return builder.ToString();
-    }
+    public static string Write(IEnumerable<UnitDto> units) => CsvFile.Write(
+    [
+        Columns,
+        .. units.SelectMany(unit => unit.Occupants.Select(o => new[] { unit.Building, unit.Room, o.Name, o.Phone, o.Kind.ToString().ToLowerInvariant() })),
+    ]);
 
     private static ImportRow Check(int line, string building, string room, string name, string? phone, string kind)
     {
@@ -157,6 +131,10 @@ public static partial class UnitsCsv
         else if (value.Length > max)
         {
             errors.Add(ErrorText.Get("Csv.TooLong", field, max));
+        }
+        else if (Validation.HasControlCharacters(value))
+        {
+            errors.Add(ErrorText.Get("Csv.ControlCharacters", field));
         }
     }
 

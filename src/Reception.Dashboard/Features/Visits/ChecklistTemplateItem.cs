@@ -50,7 +50,7 @@ public sealed class ChecklistTemplateItem
         TextEn = dto.TextEn!.Trim(),
         PostKinds = string.Join(',', dto.PostKinds!.Distinct().Order()),
         Levels = string.Join(',', dto.Levels!.Distinct().Order()),
-        MinutesBefore = dto.MinutesBefore,
+        MinutesBefore = dto.MinutesBefore!.Value,
     };
 }
 

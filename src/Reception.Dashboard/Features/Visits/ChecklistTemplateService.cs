@@ -57,6 +57,12 @@ public sealed class ChecklistTemplateService(IDbContextFactory<ReceptionDbContex
                 continue;
             }
 
+            // Missing, it would read as 0: due at the arrival instead of before it.
+            if (items[i].MinutesBefore is null)
+            {
+                errors[$"items[{i}].minutesBefore"] = [ErrorText.Get("MinutesBefore", ChecklistTemplateValidator.MaxMinutesBefore)];
+            }
+
             foreach (var failure in ItemValidator.Validate(items[i]).Errors)
             {
                 var field = $"items[{i}].{System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(failure.PropertyName)}";

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reception.Dashboard.Client.Contracts;
@@ -8,6 +7,7 @@ using Reception.Dashboard.Data;
 using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Features.Board;
 using Reception.Dashboard.Infrastructure;
+using Reception.Dashboard.Infrastructure.Csv;
 using Reception.Dashboard.Localization;
 
 namespace Reception.Dashboard.Features.Visits;
@@ -41,28 +41,23 @@ public sealed class VisitArchive(IDbContextFactory<ReceptionDbContext> dbFactory
         }).ToList();
     }
 
-    /// <summary>The timeline as CSV (UTF-8 with BOM, so spreadsheet programs read Chinese), times in the site's zone.</summary>
+    /// <summary>The timeline as CSV, times in the site's zone.</summary>
     public async Task<string> CsvAsync(ClaimsPrincipal user, Guid siteId, Guid visitId, CancellationToken ct)
     {
         var timeline = await TimelineAsync(user, siteId, visitId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var zone = (await db.Sites.AsNoTracking().SingleAsync(s => s.Id == siteId, ct)).TimeZone;
-        var csv = new StringBuilder();
-        csv.AppendLine(string.Join(',', text["Archive.Seq"], text["Archive.Time"], text["Archive.Event"], text["Archive.Who"], text["Archive.Role"], text["Archive.Type"]));
-        foreach (var entry in timeline)
-        {
-            var local = TimeZoneInfo.ConvertTimeFromUtc(entry.At, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-            csv.AppendLine(string.Join(',', new[] { entry.Seq.ToString(CultureInfo.InvariantCulture), local, entry.What, entry.Actor ?? "", entry.ActorRole ?? "", entry.Type }.Select(Quote)));
-        }
-
-        return csv.ToString();
-    }
-
-    // Quoted always; a leading formula character is defused so a spreadsheet never runs a cell.
-    private static string Quote(string value)
-    {
-        var safe = value.Length > 0 && "=+-@".Contains(value[0]) ? "'" + value : value;
-        return "\"" + safe.Replace("\"", "\"\"") + "\"";
+        var header = new[] { "Archive.Seq", "Archive.Time", "Archive.Event", "Archive.Who", "Archive.Role", "Archive.Type" }.Select(key => text[key].Value);
+        return CsvFile.Write(
+        [
+            header,
+            .. timeline.Select(entry => new[]
+            {
+                entry.Seq.ToString(CultureInfo.InvariantCulture),
+                TimeZoneInfo.ConvertTimeFromUtc(entry.At, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                entry.What, entry.Actor, entry.ActorRole, entry.Type,
+            }),
+        ]);
     }
 
     private async Task<Dictionary<(string Kind, string Id), string>> ActorNamesAsync(ReceptionDbContext db, IReadOnlyList<(string Kind, string Id)> actors, CancellationToken ct)

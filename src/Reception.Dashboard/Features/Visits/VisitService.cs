@@ -351,6 +351,11 @@ public sealed class VisitService(
             throw RuleViolationException.For("text", ErrorText.Get("MaxLength", VisitOrder.TextMaxLength));
         }
 
+        if (Validation.HasControlCharacters(text, multiLine: true))
+        {
+            throw RuleViolationException.For("text", Validation.ControlCharactersRefused());
+        }
+
         return ChangeVisitAsync(user, siteId, visitId, Permission.ManageVisits, $"visits.order:{visitId}", request, idempotencyKey, async (db, visit, events, now) =>
         {
             visit.EnsureOpen();
@@ -414,15 +419,16 @@ public sealed class VisitService(
     public Task<VisitPostDto> DecideLeaveAsync(ClaimsPrincipal user, Guid siteId, Guid visitId, Guid postId, DecideLeave request, string? idempotencyKey, CancellationToken ct)
     {
         Access.Demand(user, siteId, Permission.TickAnyPost);
+        var approve = request.Approve ?? throw RuleViolationException.For("approve", ErrorText.Get("Leave.GiveDecision"));
         return ChangePostAsync(user, siteId, visitId, postId, $"visits.leave-decide:{visitId}:{postId}", request, idempotencyKey, async (db, visit, visitPost, events, now) =>
         {
             (Guid StaffId, ShiftKind? Shift, bool CalledIn)? named = null;
-            if (request.Approve && request.ReplacementStaffId is { } replacement)
+            if (approve && request.ReplacementStaffId is { } replacement)
             {
                 named = (await NamedStaffAsync(db, siteId, "replacementStaffId", [replacement], await PlanContextAsync(db, siteId, visit.Arrival, ct), ct)).Single();
             }
 
-            visitPost.DecideLeave(request.Approve, named);
+            visitPost.DecideLeave(approve, named);
             events.Add(EventTypes.PresenceChanged, new PresenceChanged(visit.Id, postId, visitPost.Presence, named is not null), visit.Id);
             await AlertIfEmptyAsync(db, events, visit, visitPost, ct);
         }, ct);
@@ -462,10 +468,18 @@ public sealed class VisitService(
         {
             errors["description"] = [description is null ? ErrorText.Get("GiveViolation") : ErrorText.Get("MaxLength", RouteViolation.DescriptionMaxLength)];
         }
+        else if (Validation.HasControlCharacters(description, multiLine: true))
+        {
+            errors["description"] = [Validation.ControlCharactersRefused()];
+        }
 
         if (Validation.TrimToNull(request.Location) is { Length: > Validation.NameMaxLength })
         {
             errors["location"] = [ErrorText.Get("MaxLength", Validation.NameMaxLength)];
+        }
+        else if (Validation.HasControlCharacters(request.Location))
+        {
+            errors["location"] = [Validation.ControlCharactersRefused()];
         }
 
         if (errors.Count > 0)
@@ -942,6 +956,11 @@ public sealed class VisitService(
     private static string RequiredReason(string? reason)
     {
         var trimmed = Validation.TrimToNull(reason) ?? throw RuleViolationException.For("reason", ErrorText.Get("GiveReason"));
+        if (Validation.HasControlCharacters(trimmed, multiLine: true))
+        {
+            throw RuleViolationException.For("reason", Validation.ControlCharactersRefused());
+        }
+
         return trimmed.Length <= Visit.ReasonMaxLength ? trimmed : throw RuleViolationException.For("reason", ErrorText.Get("MaxLength", Visit.ReasonMaxLength));
     }
 

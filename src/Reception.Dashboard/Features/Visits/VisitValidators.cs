@@ -12,13 +12,13 @@ public sealed class AnnounceVisitValidator : AbstractValidator<AnnounceVisit>
     public AnnounceVisitValidator()
     {
         RuleFor(r => r.Title).NotEmpty().WithMessage(_ => ErrorText.Get("GiveTitle"))
-            .MaximumLength(Visit.TitleMaxLength).WithMessage(_ => ErrorText.Get("MaxLength", Visit.TitleMaxLength));
+            .MaxText(Visit.TitleMaxLength);
         RuleFor(r => r.Level).InclusiveBetween(1, 3).WithMessage(_ => ErrorText.Get("VisitLevel"));
         RuleFor(r => r.Arrival).NotNull().WithMessage(_ => ErrorText.Get("GiveArrival"));
         RuleFor(r => r.Route).NotEmpty().WithMessage(_ => ErrorText.Get("GiveRoute"))
             .Must(r => r is null || r.Count <= MaxRoute).WithMessage(_ => ErrorText.Get("RouteTooLong", MaxRoute));
         RuleFor(r => r.Host).MaxText(Validation.NameMaxLength);
-        RuleFor(r => r.Notes).MaxText(Visit.NotesMaxLength);
+        RuleFor(r => r.Notes).MultiLineText(Visit.NotesMaxLength);
         RuleFor(r => r.Posts).Must(p => p is null || p.Count <= MaxPosts).WithMessage(_ => ErrorText.Get("PlanTooLong", MaxPosts));
         RuleForEach(r => r.Posts).NotNull().WithMessage(_ => ErrorText.Get("UnknownPost"));
     }
@@ -31,13 +31,13 @@ public sealed class ChecklistTemplateValidator : AbstractValidator<ChecklistTemp
     public ChecklistTemplateValidator()
     {
         RuleFor(i => i.Key).NotEmpty().WithMessage(_ => ErrorText.Get("GiveKey"))
-            .MaximumLength(ChecklistTemplateItem.KeyMaxLength).WithMessage(_ => ErrorText.Get("MaxLength", ChecklistTemplateItem.KeyMaxLength));
+            .MaxText(ChecklistTemplateItem.KeyMaxLength);
         RuleFor(i => i.Rule).NotEmpty().WithMessage(_ => ErrorText.Get("GiveRule"))
-            .MaximumLength(ChecklistTemplateItem.RuleMaxLength).WithMessage(_ => ErrorText.Get("MaxLength", ChecklistTemplateItem.RuleMaxLength));
+            .MaxText(ChecklistTemplateItem.RuleMaxLength);
         RuleFor(i => i.TextZh).NotEmpty().WithMessage(_ => ErrorText.Get("GiveText"))
-            .MaximumLength(ChecklistTemplateItem.TextMaxLength).WithMessage(_ => ErrorText.Get("MaxLength", ChecklistTemplateItem.TextMaxLength));
+            .MaxText(ChecklistTemplateItem.TextMaxLength);
         RuleFor(i => i.TextEn).NotEmpty().WithMessage(_ => ErrorText.Get("GiveText"))
-            .MaximumLength(ChecklistTemplateItem.TextMaxLength).WithMessage(_ => ErrorText.Get("MaxLength", ChecklistTemplateItem.TextMaxLength));
+            .MaxText(ChecklistTemplateItem.TextMaxLength);
         RuleFor(i => i.PostKinds).NotEmpty().WithMessage(_ => ErrorText.Get("GivePostKinds"))
             .Must(k => k is null || k.All(Enum.IsDefined)).WithMessage(_ => Validation.ChooseOneOf<PostKind>());
         RuleFor(i => i.Levels).NotEmpty().WithMessage(_ => ErrorText.Get("VisitLevel"))

@@ -1,8 +1,8 @@
 using System.Security.Claims;
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Features.Accounts;
+using Reception.Dashboard.Infrastructure.Csv;
 
 namespace Reception.Dashboard.Features.Visits;
 
@@ -139,8 +139,7 @@ public static class VisitsApi
             .RequireSitePermission(Permission.ViewStaff);
 
         visit.MapGet("/timeline/export", async (ClaimsPrincipal user, Guid siteId, Guid visitId, VisitArchive archive, CancellationToken ct) =>
-                TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(await archive.CsvAsync(user, siteId, visitId, ct))).ToArray(),
-                    "text/csv; charset=utf-8", $"visit-{visitId:N}.csv"))
+                CsvFile.Download(await archive.CsvAsync(user, siteId, visitId, ct), $"visit-{visitId:N}.csv"))
             .RequireSitePermission(Permission.ViewStaff);
 
         var template = site.MapGroup("/checklist-template").WithTags("Visits");

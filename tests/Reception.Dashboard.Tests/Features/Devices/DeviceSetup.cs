@@ -21,15 +21,32 @@ internal sealed record DeviceSite(TestApp App, SiteDto Site, PostDto Post, TestU
         var foreman = await app.CreateUserAsync("foreman", site.Id, roles: SiteRole.Foreman);
         var manager = await app.CreateUserAsync("manager", site.Id, roles: SiteRole.Manager);
         var guard = await app.CreateUserAsync("guard", site.Id, roles: SiteRole.Guard);
-        var staff = await (await admin.PostAsJsonAsync($"/api/sites/{site.Id}/staff", new CreateStaff("Wang Wei", "139 1234 5678", StaffNumber, null, post.Id, null)))
-            .ReadAsync<StaffDto>(HttpStatusCode.Created);
-        (await admin.PutAsJsonAsync($"/api/sites/{site.Id}/staff/{staff.Id}/user", new LinkStaffRequest(guard.Id))).EnsureSuccessStatusCode();
-        using (var http = guard.Http())
-        {
-            (await http.PutAsJsonAsync("/api/auth/pin", new SetPinRequest(TestApp.Password, Pin))).EnsureSuccessStatusCode();
-        }
-
+        await LinkStaffAsync(app, site.Id, guard, StaffNumber, post.Id, "Wang Wei", "139 1234 5678");
         return new DeviceSite(app, site, post, foreman, manager, guard);
+    }
+
+    /// <summary>
+    /// An existing site with a post and <paramref name="guard"/> linked to staff number <see cref="StaffNumber"/>
+    /// with PIN <see cref="Pin"/>; the system administrator stands in for the foreman and the manager.
+    /// </summary>
+    public static async Task<DeviceSite> AtSiteAsync(TestApp app, SiteDto site, TestUser guard)
+    {
+        using var admin = app.Http();
+        var post = await (await admin.PostAsJsonAsync($"/api/sites/{site.Id}/posts", new CreatePost("East gate", PostKind.Gate, null, 1)))
+            .ReadAsync<PostDto>(HttpStatusCode.Created);
+        await LinkStaffAsync(app, site.Id, guard, StaffNumber, post.Id, guard.UserName, null);
+        return new DeviceSite(app, site, post, app.Root, app.Root, guard);
+    }
+
+    /// <summary>A staff record numbered <paramref name="staffNumber"/>, linked to <paramref name="user"/>'s account, who then sets PIN <see cref="Pin"/>.</summary>
+    public static async Task LinkStaffAsync(TestApp app, Guid siteId, TestUser user, string staffNumber, Guid? postId, string name, string? phone)
+    {
+        using var admin = app.Http();
+        var staff = await (await admin.PostAsJsonAsync($"/api/sites/{siteId}/staff", new CreateStaff(name, phone, staffNumber, null, postId, null)))
+            .ReadAsync<StaffDto>(HttpStatusCode.Created);
+        (await admin.PutAsJsonAsync($"/api/sites/{siteId}/staff/{staff.Id}/user", new LinkStaffRequest(user.Id))).EnsureSuccessStatusCode();
+        using var http = user.Http();
+        (await http.PutAsJsonAsync("/api/auth/pin", new SetPinRequest(TestApp.Password, Pin))).EnsureSuccessStatusCode();
     }
 
     /// <summary>A foreman's enrolment code, redeemed by a fresh phone; answers the phone's cookies.</summary>
@@ -42,6 +59,15 @@ internal sealed record DeviceSite(TestApp App, SiteDto Site, PostDto Post, TestU
         using var phoneHttp = App.Client(phone);
         (await phoneHttp.PostAsJsonAsync("/api/phone/enrol", new RedeemEnrolmentRequest(enrolment.Code))).EnsureSuccessStatusCode();
         return (phone, enrolment);
+    }
+
+    /// <summary>A newly enrolled phone on which <see cref="Guard"/> has signed in with staff number and PIN: the phone's cookies.</summary>
+    public async Task<CookieContainer> GuardOnPhoneAsync()
+    {
+        var (phone, _) = await EnrolPhoneAsync();
+        using var http = App.Client(phone);
+        (await http.PostAsJsonAsync("/api/phone/sign-in", new PhoneSignInRequest(StaffNumber, Pin))).EnsureSuccessStatusCode();
+        return phone;
     }
 
     /// <summary>A fresh browser opening /wall: its cookies and the code it shows.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Tests.TestInfrastructure;
 
@@ -78,7 +79,7 @@ public sealed class GuardPhoneTests
     {
         using var app = new TestApp();
         var setup = await DeviceSite.CreateAsync(app);
-        var chief = await app.CreateUserAsync("chief", setup.Site.Id, roles: [SiteRole.Admin, SiteRole.Manager]);
+        var chief = await app.CreateUserAsync("chief", setup.Site.Id, roles: [SiteRole.Admin, SiteRole.Manager, SiteRole.Guard]);
         using (var admin = app.Http())
         {
             var staff = await (await admin.PostAsJsonAsync($"/api/sites/{setup.Site.Id}/staff", new CreateStaff("Chief", null, "C-001", null, null, null)))
@@ -96,6 +97,81 @@ public sealed class GuardPhoneTests
         Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync($"/api/sites/{setup.Site.Id}/devices")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await http.PostAsJsonAsync("/api/tokens", new CreateTokenRequest("x", setup.Site.Id, SiteRole.Guard, 1))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await http.PutAsJsonAsync("/api/auth/pin", new SetPinRequest(TestApp.Password, "1234"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task PinSignIn_AfterTheGuardRoleIsRemoved_IsRefused_AndTheOpenPhoneSessionEnds()
+    {
+        using var app = new TestApp();
+        var setup = await DeviceSite.CreateAsync(app);
+        var (phone, _) = await setup.EnrolPhoneAsync();
+        using var http = app.Client(phone);
+        (await http.PostAsJsonAsync("/api/phone/sign-in", new PhoneSignInRequest(DeviceSite.StaffNumber, DeviceSite.Pin))).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/api/sites/{setup.Site.Id}/snapshot")).StatusCode);
+
+        (await app.Http().DeleteAsync($"/api/sites/{setup.Site.Id}/roles/{setup.Guard.Id}/Guard")).EnsureSuccessStatusCode();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync($"/api/sites/{setup.Site.Id}/snapshot")).StatusCode);
+        var problem = await (await http.PostAsJsonAsync("/api/phone/sign-in", new PhoneSignInRequest(DeviceSite.StaffNumber, DeviceSite.Pin)))
+            .ReadProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Contains("wrong", problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync($"/api/sites/{setup.Site.Id}/snapshot")).StatusCode);
+    }
+
+    [Fact]
+    public async Task PhoneSession_WhoseGuardRoleRowIsGone_EndsEvenWithTheSameStamp()
+    {
+        using var app = new TestApp();
+        var setup = await DeviceSite.CreateAsync(app);
+        var (phone, _) = await setup.EnrolPhoneAsync();
+        using var http = app.Client(phone);
+        (await http.PostAsJsonAsync("/api/phone/sign-in", new PhoneSignInRequest(DeviceSite.StaffNumber, DeviceSite.Pin))).EnsureSuccessStatusCode();
+
+        // Straight in the database, so the security stamp stays as it was.
+        await app.QueryDbAsync(db => db.UserSiteRoles.Where(r => r.UserId == setup.Guard.Id && r.Role == SiteRole.Guard).ExecuteDeleteAsync());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync($"/api/sites/{setup.Site.Id}/snapshot")).StatusCode);
+    }
+
+    [Fact]
+    public async Task PinSignIn_ByAGuardOfAnotherSiteOnly_IsRefused()
+    {
+        using var app = new TestApp();
+        var setup = await DeviceSite.CreateAsync(app);
+        var other = await app.CreateSiteAsync("Other Plaza");
+        var outsider = await app.CreateUserAsync("outsider", other.Id, roles: SiteRole.Guard);
+        (await outsider.Http().PutAsJsonAsync("/api/auth/pin", new SetPinRequest(TestApp.Password, "5555"))).EnsureSuccessStatusCode();
+        using (var admin = app.Http())
+        {
+            var staff = await (await admin.PostAsJsonAsync($"/api/sites/{setup.Site.Id}/staff", new CreateStaff("Outsider", null, "O-001", null, null, null)))
+                .ReadAsync<StaffDto>(HttpStatusCode.Created);
+            (await admin.PutAsJsonAsync($"/api/sites/{setup.Site.Id}/staff/{staff.Id}/user", new LinkStaffRequest(outsider.Id))).EnsureSuccessStatusCode();
+        }
+
+        var (phone, _) = await setup.EnrolPhoneAsync();
+        using var http = app.Client(phone);
+
+        await (await http.PostAsJsonAsync("/api/phone/sign-in", new PhoneSignInRequest("O-001", "5555"))).ReadProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync($"/api/sites/{setup.Site.Id}/snapshot")).StatusCode);
+    }
+
+    [Fact]
+    public async Task PinSignIn_ByAManagerWhoIsNoGuardHere_IsRefused()
+    {
+        using var app = new TestApp();
+        var setup = await DeviceSite.CreateAsync(app);
+        using (var admin = app.Http())
+        {
+            var staff = await (await admin.PostAsJsonAsync($"/api/sites/{setup.Site.Id}/staff", new CreateStaff("Manager", null, "M-001", null, null, null)))
+                .ReadAsync<StaffDto>(HttpStatusCode.Created);
+            (await admin.PutAsJsonAsync($"/api/sites/{setup.Site.Id}/staff/{staff.Id}/user", new LinkStaffRequest(setup.Manager.Id))).EnsureSuccessStatusCode();
+        }
+
+        (await setup.Manager.Http().PutAsJsonAsync("/api/auth/pin", new SetPinRequest(TestApp.Password, "6666"))).EnsureSuccessStatusCode();
+        var (phone, _) = await setup.EnrolPhoneAsync();
+        using var http = app.Client(phone);
+
+        await (await http.PostAsJsonAsync("/api/phone/sign-in", new PhoneSignInRequest("M-001", "6666"))).ReadProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Fact]

@@ -21,6 +21,16 @@ public sealed class UnitsImportTests
         A座,102,,abc,landlord
         """;
 
+    // Cells a spreadsheet would run as formulas (OWASP CSV injection), and a phone number that starts like one.
+    private const string Formulas = """
+        building,room,name,phone,kind
+        A座,101,"=HYPERLINK(""http://evil.example"",""click"")",,owner
+        A座,102,@SUM(1+1),,owner
+        A座,103,+cmd|' /C calc'!A0,,tenant
+        A座,105,=SUM(1),,owner
+        -1+1,104,赵敏,+86 139 0000 0000,owner
+        """;
+
     private const string Mixed = """
         building,room,name,phone,kind
         A座,101,王小明,138 0000 0001,owner
@@ -107,13 +117,66 @@ public sealed class UnitsImportTests
 
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var exported = Encoding.UTF8.GetString(bytes[3..]);
-        Assert.Contains("B座,1203,陈静,+86 139 0000 0002,owner", exported);
+        Assert.Contains("B座,1203,陈静,'+86 139 0000 0002,owner", exported);
         // The file as a spreadsheet saves it: BOM included.
         var reimported = await (await http.PostAsync($"/api/sites/{site.Id}/units/import/preview", new ByteArrayContent(bytes))).ReadAsync<ImportPreview>();
         Assert.Equal(3, reimported.ValidRows);
         Assert.Contains("units.imported", events);
         Assert.DoesNotContain("王小明", events);
         Assert.DoesNotContain("138 0000 0001", events);
+    }
+
+    [Fact]
+    public async Task Export_FormulaCells_AreNeutralised()
+    {
+        using var app = new TestApp();
+        var site = await app.CreateSiteAsync();
+        using var http = app.Http();
+        (await http.PostCsvAsync($"/api/sites/{site.Id}/units/import", Formulas)).EnsureSuccessStatusCode();
+
+        var exported = Encoding.UTF8.GetString((await http.GetByteArrayAsync($"/api/sites/{site.Id}/units/export"))[3..]);
+
+        Assert.Contains("A座,101,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",,owner", exported);
+        Assert.Contains("A座,102,'@SUM(1+1),,owner", exported);
+        Assert.Contains("A座,103,'+cmd|' /C calc'!A0,,tenant", exported);
+        Assert.Contains("'-1+1,104,赵敏,'+86 139 0000 0000,owner", exported);
+    }
+
+    [Fact]
+    public async Task ExportThenImport_FormulaCellsAndPlusPhoneNumber_RoundTrip()
+    {
+        using var app = new TestApp();
+        var site = await app.CreateSiteAsync();
+        var other = await app.CreateSiteAsync("Other Plaza");
+        using var http = app.Http();
+        (await http.PostCsvAsync($"/api/sites/{site.Id}/units/import", Formulas)).EnsureSuccessStatusCode();
+
+        var bytes = await http.GetByteArrayAsync($"/api/sites/{site.Id}/units/export");
+        var imported = await (await http.PostAsync($"/api/sites/{other.Id}/units/import", new ByteArrayContent(bytes))).ReadAsync<ImportResult>();
+
+        var original = await OccupantsAsync(http, site.Id);
+        var roundTripped = await OccupantsAsync(http, other.Id);
+        Assert.Equal(new ImportResult(5, 0, 0), imported);
+        Assert.Equal(original, roundTripped);
+        Assert.Contains(("-1+1", "104", "赵敏", (string?)"+86 139 0000 0000"), roundTripped);
+        Assert.Contains(("A座", "105", "=SUM(1)", (string?)null), roundTripped);
+    }
+
+    [Fact]
+    public async Task Import_CellWithNul_IsARowError_AndNothingIsWritten()
+    {
+        using var app = new TestApp();
+        var site = await app.CreateSiteAsync();
+        using var http = app.Http();
+        const string csv = "building,room,name,phone,kind\nA座,101,王\u0000小明,,owner\nA座,102,李四,,tenant\n";
+
+        var preview = await (await http.PostCsvAsync($"/api/sites/{site.Id}/units/import/preview", csv)).ReadAsync<ImportPreview>();
+        var refused = await (await http.PostCsvAsync($"/api/sites/{site.Id}/units/import", csv)).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Contains("name: no control characters", Assert.Single(preview.Rows[0].Errors));
+        Assert.Empty(preview.Rows[1].Errors);
+        Assert.True(refused.GetProperty("errors").TryGetProperty("line 2", out _));
+        Assert.Equal(0, await app.QueryDbAsync(db => db.Units.CountAsync()));
     }
 
     [Fact]
@@ -154,5 +217,11 @@ public sealed class UnitsImportTests
 
         Assert.Contains("UTF-8", problem.GetProperty("errors").GetProperty("file")[0].GetString());
         Assert.Equal(0, await app.QueryDbAsync(db => db.Units.CountAsync()));
+    }
+
+    private static async Task<List<(string Building, string Room, string Name, string? Phone)>> OccupantsAsync(HttpClient http, Guid siteId)
+    {
+        var units = await (await http.GetAsync($"/api/sites/{siteId}/units")).ReadAsync<List<UnitDto>>();
+        return [.. units.SelectMany(u => u.Occupants.Select(o => (u.Building, u.Room, o.Name, o.Phone))).Order()];
     }
 }
