@@ -1,11 +1,7 @@
 using MudBlazor.Services;
 using Reception.Dashboard.Components;
-using Reception.Dashboard.Data;
 using Reception.Dashboard.Features;
-using Reception.Dashboard.Features.Accounts;
-using Reception.Dashboard.Infrastructure;
 using Reception.Dashboard.Localization;
-using Reception.Dashboard.Realtime;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -39,7 +39,7 @@ public sealed class DevicesBrowserTests
 
         await Expect(phone.GetByTestId("guard-phone-post")).ToContainTextAsync("East gate");
         await Expect(phone.GetByTestId("guard-post")).ToBeVisibleAsync();
-        await foreman.ReloadAsync();
+        // The devices page hears of the enrolment on the site's stream, without a reload.
         await Expect(foreman.GetByTestId("device-row")).ToContainTextAsync("In use");
     }
 

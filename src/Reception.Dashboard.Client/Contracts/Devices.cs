@@ -37,8 +37,12 @@ public sealed record DeviceDto(
 /// <summary>Starts enrolling a phone for a post.</summary>
 public sealed record EnrolPhoneRequest(Guid PostId, string? Name);
 
-/// <summary>The one-time code a phone redeems at <paramref name="Url"/> (shown as a QR code) before <paramref name="ExpiresAt"/>.</summary>
-public sealed record PhoneEnrolmentDto(DeviceDto Device, string Code, string Url, DateTime ExpiresAt);
+/// <summary>
+/// The one-time code a phone redeems at <paramref name="Url"/> (shown as a QR code) before <paramref name="ExpiresAt"/>.
+/// A repeat with the same <c>Idempotency-Key</c> answers the same enrolment without its code: <paramref name="Code"/>
+/// and <paramref name="Url"/> are null and <paramref name="Notice"/> says the code was shown once.
+/// </summary>
+public sealed record PhoneEnrolmentDto(DeviceDto Device, string? Code, string? Url, DateTime ExpiresAt, string? Notice = null);
 
 /// <summary>Approves the code a wall screen shows, for this site.</summary>
 public sealed record ApproveScreenRequest(string? Code, string? Name, WallView View = WallView.Full);
@@ -54,3 +58,9 @@ public sealed record PhoneSignInRequest(string? StaffNumber, string? Pin);
 
 /// <summary>Signed in on the phone; the guard's page is at /sites/{SiteId}/guard.</summary>
 public sealed record PhoneSignedInDto(Guid SiteId);
+
+/// <summary>
+/// A phone's enrolment code was issued, a phone redeemed it, a screen was paired, or a device was revoked.
+/// Carries no name, code or secret: read the device through the API.
+/// </summary>
+public sealed record DeviceChanged(Guid DeviceId, DeviceKind Kind, Guid? PostId, WallView? View);

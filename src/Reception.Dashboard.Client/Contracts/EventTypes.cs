@@ -89,6 +89,14 @@ public static class EventTypes
     public const string DeliveryChanged = "outbound.delivery-changed";
     /// <summary>Data: <see cref="ChecklistTemplateChanged"/>.</summary>
     public const string ChecklistTemplateChanged = "checklist.template-changed";
+    /// <summary>Data: <see cref="DeviceChanged"/>; a foreman issued a phone's one-time enrolment code.</summary>
+    public const string DeviceEnrolmentIssued = "device.enrolment-issued";
+    /// <summary>Data: <see cref="DeviceChanged"/>; the phone redeemed its enrolment code.</summary>
+    public const string DeviceEnrolled = "device.enrolled";
+    /// <summary>Data: <see cref="DeviceChanged"/>; a manager approved a wall screen's pairing code.</summary>
+    public const string DeviceScreenPaired = "device.screen-paired";
+    /// <summary>Data: <see cref="DeviceChanged"/>; the phone or screen no longer works.</summary>
+    public const string DeviceRevoked = "device.revoked";
 }
 
 /// <summary>A site's settings changed.</summary>

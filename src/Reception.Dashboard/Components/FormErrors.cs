@@ -1,5 +1,3 @@
-using Reception.Dashboard.Infrastructure;
-
 namespace Reception.Dashboard.Components;
 
 /// <summary>

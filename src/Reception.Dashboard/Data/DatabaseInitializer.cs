@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Reception.Dashboard.Features.Accounts;
 using Microsoft.Extensions.Options;
 
 namespace Reception.Dashboard.Data;

@@ -1,15 +1,10 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Features.Departments;
 using Reception.Dashboard.Features.Posts;
 using Reception.Dashboard.Features.Roster;
 using Reception.Dashboard.Features.Shifts;
-using Reception.Dashboard.Features.Sites;
 using Reception.Dashboard.Features.Staff;
 using Reception.Dashboard.Features.Units;
-using Reception.Dashboard.Realtime;
 
 namespace Reception.Dashboard.Data;
 
@@ -140,20 +135,12 @@ public static class DemoData
         for (var i = 0; i < 30; i++)
         {
             var unit = new Unit { Id = Guid.CreateVersion7(), SiteId = site.Id, Building = i < 15 ? "A座" : "B座", Room = $"{i % 15 / 3 + 1}0{i % 3 + 1}" };
-            unit.Occupants.Add(new Occupant
-            {
-                Id = Guid.CreateVersion7(), UnitId = unit.Id, Kind = OccupantKind.Owner,
-                Name = Surnames[(i + 3) % Surnames.Length] + GivenNames[(i * 7) % GivenNames.Length] + "明",
-                Phone = $"138 0000 {i:D4}",
-            });
+            unit.Occupants.Add(Occupant.Create(unit.Id,
+                Surnames[(i + 3) % Surnames.Length] + GivenNames[(i * 7) % GivenNames.Length] + "明", $"138 0000 {i:D4}", OccupantKind.Owner));
             if (i % 4 == 0)
             {
-                unit.Occupants.Add(new Occupant
-                {
-                    Id = Guid.CreateVersion7(), UnitId = unit.Id, Kind = OccupantKind.Tenant,
-                    Name = Surnames[(i + 5) % Surnames.Length] + GivenNames[(i * 3 + 1) % GivenNames.Length] + "华",
-                    Phone = $"137 0000 {i:D4}",
-                });
+                unit.Occupants.Add(Occupant.Create(unit.Id,
+                    Surnames[(i + 5) % Surnames.Length] + GivenNames[(i * 3 + 1) % GivenNames.Length] + "华", $"137 0000 {i:D4}", OccupantKind.Tenant));
             }
 
             db.Units.Add(unit);

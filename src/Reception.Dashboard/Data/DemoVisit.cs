@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Features.Visits;
 
 namespace Reception.Dashboard.Data;
@@ -10,9 +7,17 @@ namespace Reception.Dashboard.Data;
 /// <summary>
 /// At every start of the demo, a level-1 visit 45 minutes away with its checklists partly done, one
 /// post blocked and one order unacknowledged, so the board, the guard's phone and the wall have a live visit to show. It goes through
-/// the visit service as the demo command center, so it reaches the event log like any other change.
+/// the visit use cases as the demo command center, so it reaches the event log like any other change.
 /// </summary>
-public sealed class DemoVisit(IServiceScopeFactory scopes, VisitService visits, IOptions<DatabaseOptions> options, TimeProvider clock, ILogger<DemoVisit> logger) : IHostedService
+public sealed class DemoVisit(
+    IServiceScopeFactory scopes,
+    VisitAnnouncing announcing,
+    VisitLifecycle lifecycle,
+    PostDuty duty,
+    Orders orders,
+    IOptions<DatabaseOptions> options,
+    TimeProvider clock,
+    ILogger<DemoVisit> logger) : IHostedService
 {
     public const string Title = "集团总裁参观团 Group president's delegation";
     public static readonly TimeSpan Ahead = TimeSpan.FromMinutes(45);
@@ -34,13 +39,14 @@ public sealed class DemoVisit(IServiceScopeFactory scopes, VisitService visits, 
         }
 
         var user = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<User>>().CreateAsync(command);
+        var call = new SiteCall(user, site.Id, null, cancellationToken);
         var arrival = clock.GetUtcNow().UtcDateTime + Ahead;
         var open = await db.Visits.AsNoTracking()
             .Where(v => v.SiteId == site.Id && v.Title == Title && v.Status == VisitStatus.Planned)
             .Select(v => (Guid?)v.Id).FirstOrDefaultAsync(cancellationToken);
         if (open is { } visitId)
         {
-            await visits.RescheduleAsync(user, site.Id, visitId, new RescheduleVisit(arrival), null, cancellationToken);
+            await lifecycle.RescheduleAsync(call, visitId, new RescheduleVisit(arrival));
             logger.LogInformation("Demo visit moved to arrive in {Minutes} minutes", Ahead.TotalMinutes);
             return;
         }
@@ -48,25 +54,25 @@ public sealed class DemoVisit(IServiceScopeFactory scopes, VisitService visits, 
         var route = await db.Posts.AsNoTracking()
             .Where(p => p.SiteId == site.Id && !p.Archived && (p.Kind == PostKind.Gate || p.Kind == PostKind.Lobby))
             .OrderBy(p => p.RouteOrder).Select(p => p.Id).Take(4).ToListAsync(cancellationToken);
-        var visit = await visits.AnnounceAsync(user, site.Id,
-            new AnnounceVisit(Title, 1, arrival, route, "总经理 General manager", "车队从东大门进入 Motorcade enters by the east gate"), null, cancellationToken);
+        var visit = await announcing.AnnounceAsync(call,
+            new AnnounceVisit(Title, 1, arrival, route, "总经理 General manager", "车队从东大门进入 Motorcade enters by the east gate"));
 
         // Partly done: the first posts on the route are dressed and in position, and a gate off the route has a stuck barrier.
         foreach (var post in visit.Posts.Take(3))
         {
             foreach (var item in post.Items.Take(2))
             {
-                await visits.TickAsync(user, site.Id, visit.Visit.Id, item.Id, null, cancellationToken);
+                await duty.TickAsync(call, visit.Visit.Id, item.Id);
             }
         }
 
         if (visit.Posts.FirstOrDefault(p => p.Kind == PostKind.Gate && !p.OnRoute) is { } blocked)
         {
-            await visits.ReportProblemAsync(user, site.Id, visit.Visit.Id, blocked.PostId, new ReportPostProblem("道闸故障 Barrier arm stuck"), null, cancellationToken);
+            await duty.ReportProblemAsync(call, visit.Visit.Id, blocked.PostId, new ReportPostProblem("道闸故障 Barrier arm stuck"));
         }
 
         // An order the gates have not answered yet: it stands out on the board after two minutes.
-        await visits.SendOrderAsync(user, site.Id, visit.Visit.Id, new SendOrder("东大门保持畅通，车队10分钟后进入 Keep the east gate clear", route.Take(2).ToList()), null, cancellationToken);
+        await orders.SendAsync(call, visit.Visit.Id, new SendOrder("东大门保持畅通，车队10分钟后进入 Keep the east gate clear", route.Take(2).ToList()));
         logger.LogInformation("Demo visit announced to arrive in {Minutes} minutes", Ahead.TotalMinutes);
     }
 

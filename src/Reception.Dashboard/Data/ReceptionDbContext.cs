@@ -1,18 +1,14 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
-using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Features.Departments;
 using Reception.Dashboard.Features.Devices;
 using Reception.Dashboard.Features.Posts;
 using Reception.Dashboard.Features.Roster;
 using Reception.Dashboard.Features.Shifts;
-using Reception.Dashboard.Features.Sites;
 using Reception.Dashboard.Features.Staff;
 using Reception.Dashboard.Features.Units;
 using Reception.Dashboard.Features.Visits;
 using Reception.Dashboard.Infrastructure.Idempotency;
 using Reception.Dashboard.Infrastructure.Scheduling;
-using Reception.Dashboard.Realtime;
 
 namespace Reception.Dashboard.Data;
 

@@ -1,18 +1,14 @@
-using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Features.Board;
 using Reception.Dashboard.Features.Departments;
 using Reception.Dashboard.Features.Devices;
 using Reception.Dashboard.Features.Posts;
 using Reception.Dashboard.Features.Roster;
 using Reception.Dashboard.Features.Shifts;
-using Reception.Dashboard.Features.Sites;
 using Reception.Dashboard.Features.Staff;
 using Reception.Dashboard.Features.Units;
 using Reception.Dashboard.Features.Visits;
-using Reception.Dashboard.Infrastructure;
 using Reception.Dashboard.Infrastructure.Outbound;
 using Reception.Dashboard.Infrastructure.Scheduling;
-using Reception.Dashboard.Realtime;
 
 namespace Reception.Dashboard.Features;
 
@@ -32,11 +28,23 @@ public static class FeatureRegistration
         services.AddSingleton<UnitService>();
         services.AddOptions<VisitOptions>().BindConfiguration(VisitOptions.Section);
         services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.Section);
+        services.AddSingleton<WebhookUrls>();
         services.AddHttpClient(WebhookDispatcher.HttpClientName);
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         services.AddSingleton<Outbox>();
-        services.AddSingleton<VisitService>();
+        services.AddSingleton<VisitWrites>();
+        services.AddSingleton<DeadlineArming>();
+        services.AddSingleton<VisitQueries>();
+        services.AddSingleton<VisitAnnouncing>();
+        services.AddSingleton<VisitLifecycle>();
+        services.AddSingleton<VisitPlanning>();
+        services.AddSingleton<PostDuty>();
+        services.AddSingleton<PostAttendance>();
+        services.AddSingleton<Orders>();
+        services.AddSingleton<Violations>();
+        services.AddSingleton<Notices>();
+        services.AddSingleton<ForemanReport>();
         services.AddSingleton<ChecklistTemplateService>();
         services.AddSingleton<VisitArchive>();
         services.AddSingleton<IDueJobHandler, VisitDeadlines>();

@@ -6,9 +6,13 @@ namespace Reception.Dashboard.Infrastructure;
 /// </summary>
 public abstract class DomainException(string message) : Exception(message);
 
-/// <summary>An id in the address names nothing. Maps to 404.</summary>
+/// <summary>An id in the address names nothing. Maps to 404. <paramref name="what"/> is the thing's name in the caller's language, from its feature's words.</summary>
 public sealed class NotFoundException(string what, Guid id)
-    : DomainException(ErrorText.Get("NotFound", ErrorText.Get($"Entity.{what}"), id));
+    : DomainException(ErrorText.Get("NotFound", what, id))
+{
+    /// <summary>The site: the one thing every feature lives in.</summary>
+    public static NotFoundException Site(Guid id) => new(ErrorText.Get("Entity.Site"), id);
+}
 
 /// <summary>A conflict with the current state: an illegal transition, a duplicate, a stale version. Maps to 409.</summary>
 public sealed class ConflictException(string message, IReadOnlyDictionary<string, object?>? extensions = null)
@@ -16,9 +20,12 @@ public sealed class ConflictException(string message, IReadOnlyDictionary<string
 {
     public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
 
-    /// <summary>The caller based a change on an older version; the answer carries the current one so the caller can redo it.</summary>
+    /// <summary>
+    /// The caller based a change on an older version; the answer carries the current one so the caller
+    /// can redo it. <paramref name="what"/> is the thing's name in the caller's language.
+    /// </summary>
     public static ConflictException Stale<T>(string what, long currentVersion, T current) => new(
-        ErrorText.Get("Stale", ErrorText.Get($"Entity.{char.ToUpperInvariant(what[0])}{what[1..]}"), currentVersion),
+        ErrorText.Get("Stale", what, currentVersion),
         new Dictionary<string, object?> { ["currentVersion"] = currentVersion, ["current"] = current });
 }
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Reception.Dashboard.Data;
-using Reception.Dashboard.Features.Accounts;
-
 namespace Reception.Dashboard.Infrastructure;
 
 /// <summary>

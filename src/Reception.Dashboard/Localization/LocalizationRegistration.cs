@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor;
-using Reception.Dashboard.Infrastructure;
 
 namespace Reception.Dashboard.Localization;
 

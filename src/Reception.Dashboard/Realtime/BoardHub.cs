@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Reception.Dashboard.Client;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Features.Accounts;
-using Reception.Dashboard.Infrastructure;
 
 namespace Reception.Dashboard.Realtime;
 
@@ -40,11 +37,9 @@ public sealed class BoardHub(EventQueries events, HubConnections connections, Pr
     /// </summary>
     public async Task<StreamPosition> JoinSite(Guid siteId)
     {
-        Access.Demand(Context.User!, siteId, Permission.ViewBoard);
-        await Groups.AddToGroupAsync(Context.ConnectionId, EventPublisher.GroupName(siteId));
         try
         {
-            return await events.PositionAsync(Context.User!, siteId, Context.ConnectionAborted);
+            return await events.PositionAsync(Call(siteId), () => Groups.AddToGroupAsync(Context.ConnectionId, EventPublisher.GroupName(siteId)));
         }
         catch (NotFoundException)
         {
@@ -57,7 +52,10 @@ public sealed class BoardHub(EventQueries events, HubConnections connections, Pr
         Groups.RemoveFromGroupAsync(Context.ConnectionId, EventPublisher.GroupName(siteId));
 
     public Task<EventPage> GetEventsAfter(Guid siteId, long after, int limit) =>
-        events.AfterAsync(Context.User!, siteId, after, limit, Context.ConnectionAborted);
+        events.AfterAsync(Call(siteId), after, limit);
+
+    /// <summary>A hub method's call context: the connection's user, until the connection ends. The hub takes no idempotency keys: it only reads.</summary>
+    private SiteCall Call(Guid siteId) => new(Context.User!, siteId, null, Context.ConnectionAborted);
 }
 
 /// <summary>Hub callers get the same clear refusal an API caller gets, not "an unexpected error occurred".</summary>

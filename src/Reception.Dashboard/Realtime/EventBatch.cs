@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Reception.Dashboard.Infrastructure;
 
 namespace Reception.Dashboard.Realtime;
 

@@ -2,10 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
 using Reception.Dashboard.Client;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Data;
 
 namespace Reception.Dashboard.Realtime;
 

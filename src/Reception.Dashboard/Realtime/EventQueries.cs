@@ -1,10 +1,3 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Data;
-using Reception.Dashboard.Features.Accounts;
-using Reception.Dashboard.Infrastructure;
-
 namespace Reception.Dashboard.Realtime;
 
 /// <summary>Reads a site's event log for clients that catch up after a gap.</summary>
@@ -13,18 +6,26 @@ public sealed class EventQueries(IDbContextFactory<ReceptionDbContext> dbFactory
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
 
-    public async Task<StreamPosition> PositionAsync(ClaimsPrincipal user, Guid siteId, CancellationToken ct)
+    /// <summary>
+    /// The last committed sequence number. <paramref name="beforeReading"/> runs after the caller's
+    /// check and before the read: the hub joins the site's group there, so nothing committed between
+    /// the two is missed.
+    /// </summary>
+    public async Task<StreamPosition> PositionAsync(SiteCall call, Func<Task> beforeReading)
     {
-        Access.Demand(user, siteId, Permission.ViewBoard);
+        call.Demand(Permission.ViewBoard);
+        await beforeReading();
+        var (siteId, ct) = (call.SiteId, call.Cancellation);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var stream = await db.SiteStreams.AsNoTracking().SingleOrDefaultAsync(s => s.SiteId == siteId, ct)
-            ?? throw new NotFoundException("Site", siteId);
+            ?? throw NotFoundException.Site(siteId);
         return new StreamPosition(siteId, stream.Epoch, stream.LastSeq);
     }
 
-    public async Task<EventPage> AfterAsync(ClaimsPrincipal user, Guid siteId, long after, int limit, CancellationToken ct)
+    public async Task<EventPage> AfterAsync(SiteCall call, long after, int limit)
     {
-        Access.Demand(user, siteId, Permission.ViewBoard);
+        call.Demand(Permission.ViewBoard);
+        var (siteId, ct) = (call.SiteId, call.Cancellation);
         var errors = new Dictionary<string, string[]>();
         if (after < 0)
         {
@@ -44,7 +45,7 @@ public sealed class EventQueries(IDbContextFactory<ReceptionDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var snapshot = await db.BeginReadSnapshotAsync(ct);
         var stream = await db.SiteStreams.AsNoTracking().SingleOrDefaultAsync(s => s.SiteId == siteId, ct)
-            ?? throw new NotFoundException("Site", siteId);
+            ?? throw NotFoundException.Site(siteId);
         var page = await db.Events.AsNoTracking()
             .Where(e => e.SiteId == siteId && e.Seq > after)
             .OrderBy(e => e.Seq)

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Reception.Dashboard.Client;
-using Reception.Dashboard.Client.Contracts;
 
 namespace Reception.Dashboard.Realtime;
 

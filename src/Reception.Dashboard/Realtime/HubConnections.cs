@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
-using Reception.Dashboard.Features.Accounts;
 
 namespace Reception.Dashboard.Realtime;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.SignalR;
-using Reception.Dashboard.Infrastructure;
 
 namespace Reception.Dashboard.Realtime;
 

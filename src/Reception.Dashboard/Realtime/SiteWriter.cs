@@ -1,8 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Data;
-using Reception.Dashboard.Infrastructure;
 using Reception.Dashboard.Infrastructure.Idempotency;
 
 namespace Reception.Dashboard.Realtime;
@@ -49,6 +45,15 @@ public sealed class SiteWriter(
             gate?.Release();
         }
     }
+
+    /// <summary>Writes for a <see cref="SiteCall"/>: its site, its idempotency key, its cancellation.</summary>
+    public Task<T> WriteAsync<T>(
+        SiteCall call,
+        Actor actor,
+        string operation,
+        object? request,
+        Func<ReceptionDbContext, EventBatch, Task<T>> work) =>
+        WriteAsync(call.SiteId, call.ToCommand(actor, operation, request), work, call.Cancellation);
 
     private async Task<T> WriteInTransactionAsync<T>(
         ReceptionDbContext db,
@@ -131,7 +136,7 @@ public sealed class SiteWriter(
             WHERE "SiteId" = {siteId}
             RETURNING "LastSeq" AS "Value"
             """).ToListAsync(ct);
-        return rows.Count == 1 ? rows[0] : throw new NotFoundException("Site", siteId);
+        return rows.Count == 1 ? rows[0] : throw NotFoundException.Site(siteId);
     }
 
     private static string Scope(Actor actor) => $"{actor.Kind}:{actor.Id}";

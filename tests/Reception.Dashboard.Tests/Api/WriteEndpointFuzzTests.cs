@@ -16,6 +16,8 @@ using Reception.Dashboard.Client;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Tests.TestInfrastructure;
 
+using static Reception.Dashboard.Tests.Api.FuzzBodies;
+
 namespace Reception.Dashboard.Tests.Api;
 
 /// <summary>
@@ -31,7 +33,6 @@ public sealed class WriteEndpointFuzzTests
     // Type names, namespaces and stack frames in an answer tell an attacker what runs inside.
     private static readonly string[] Internals = ["Reception.Dashboard.", "System.", "   at "];
 
-    private const int Deepest = 3;
 
     private sealed record WriteEndpoint(string Method, string Pattern, Type? RequestType);
 
@@ -142,7 +143,6 @@ public sealed class WriteEndpointFuzzTests
         endpoint.Metadata.GetOrderedMetadata<IAcceptsMetadata>().Select(a => a.RequestType).FirstOrDefault(IsContract)
         ?? endpoint.Metadata.GetMetadata<MethodInfo>()?.GetParameters().Select(p => p.ParameterType).FirstOrDefault(IsContract);
 
-    private static bool IsContract(Type? type) => type is { IsClass: true } && type.Namespace == typeof(CreatePost).Namespace;
 
     private static IEnumerable<FuzzCase> CasesFor(WriteEndpoint endpoint, IReadOnlyDictionary<string, string> ids)
     {
@@ -176,164 +176,6 @@ public sealed class WriteEndpointFuzzTests
         }
     }
 
-    private static IEnumerable<(Type Type, string Name)> Properties(Type type) =>
-        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
-            .Select(p => (Type: p.PropertyType, Name: p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(p.Name)));
-
-    /// <summary>Values of the wrong type, null, and hostile text for one property; and so on inside its records and lists.</summary>
-    private static IEnumerable<(IReadOnlyList<string> Path, string Json)> Mutations(Type declared, IReadOnlyList<string> path, int depth)
-    {
-        var type = Nullable.GetUnderlyingType(declared) ?? declared;
-        yield return (path, "null");
-        var values =
-            type == typeof(string) ? new[] { "123", "true", Quote(new string('x', 10_000)), Quote("a\u0000b"), Quote("\u001b[31m") }
-            : type == typeof(Guid) ? new[] { Quote("not-a-guid"), "123" }
-            : type.IsEnum ? new[] { Quote("noSuchValue"), "99", "true" }
-            : type == typeof(bool) ? new[] { Quote("x"), "1" }
-            : IsNumber(type) ? new[] { Quote("x"), "true", "99999999999999999999" }
-            : IsDateOrTime(type) ? new[] { Quote("x"), "123", Quote("25:61") }
-            : ElementType(type) is not null ? new[] { Quote("x"), "{}" }
-            : IsContract(type) && depth < Deepest ? new[] { Quote("x"), "[]" }
-            : Array.Empty<string>();
-        foreach (var value in values)
-        {
-            yield return (path, value);
-        }
-
-        if (ElementType(type) is { } element)
-        {
-            // The plausible list holds one plausible element: "[null]", a mistyped element, and so on inside it.
-            foreach (var inner in Mutations(element, [.. path, "[0]"], depth + 1))
-            {
-                yield return inner;
-            }
-        }
-        else if (IsContract(type) && depth < Deepest)
-        {
-            foreach (var property in Properties(type))
-            {
-                foreach (var inner in Mutations(property.Type, [.. path, property.Name], depth + 1))
-                {
-                    yield return inner;
-                }
-            }
-        }
-    }
-
-    /// <summary>A value the endpoint could take: real ids of the demo site where the name says which, else something of the right type.</summary>
-    private static JsonNode? Plausible(Type declared, string name, IReadOnlyDictionary<string, string> ids, int depth)
-    {
-        var type = Nullable.GetUnderlyingType(declared) ?? declared;
-        if (type == typeof(string))
-        {
-            return name == "timeZoneId" ? "Asia/Shanghai" : "Fuzz";
-        }
-
-        if (type == typeof(Guid))
-        {
-            return IdFor(name, ids);
-        }
-
-        if (type.IsEnum)
-        {
-            return JsonSerializer.SerializeToNode(Enum.GetValues(type).GetValue(0), type, BoardJson.Options);
-        }
-
-        if (type == typeof(bool))
-        {
-            return true;
-        }
-
-        if (IsNumber(type))
-        {
-            return 1;
-        }
-
-        if (type == typeof(DateOnly))
-        {
-            return DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        }
-
-        if (type == typeof(TimeOnly))
-        {
-            return "08:00";
-        }
-
-        if (type == typeof(DateTime) || type == typeof(DateTimeOffset))
-        {
-            return DateTime.UtcNow.AddHours(2).ToString("O", CultureInfo.InvariantCulture);
-        }
-
-        if (type == typeof(TimeSpan))
-        {
-            return "00:30:00";
-        }
-
-        if (ElementType(type) is { } element)
-        {
-            return new JsonArray(Plausible(element, name, ids, depth + 1));
-        }
-
-        if (IsContract(type) && depth < Deepest)
-        {
-            var fields = new JsonObject();
-            foreach (var property in Properties(type))
-            {
-                fields[property.Name] = Plausible(property.Type, property.Name, ids, depth + 1);
-            }
-
-            return fields;
-        }
-
-        return null;
-    }
-
-    private static string IdFor(string name, IReadOnlyDictionary<string, string> ids)
-    {
-        var key = name switch
-        {
-            "route" or "postIds" => "postId",
-            "staffIds" or "replacementStaffId" => "staffId",
-            _ => name,
-        };
-        return ids.TryGetValue(key, out var id) ? id : Guid.NewGuid().ToString();
-    }
-
-    private static void Set(JsonNode root, IReadOnlyList<string> path, JsonNode? value)
-    {
-        var node = root;
-        for (var i = 0; i < path.Count - 1; i++)
-        {
-            node = (path[i] == "[0]" ? node.AsArray()[0] : node.AsObject()[path[i]])
-                ?? throw new InvalidOperationException($"No plausible value at {string.Join(".", path.Take(i + 1))}");
-        }
-
-        var last = path[path.Count - 1];
-        if (last == "[0]")
-        {
-            node.AsArray()[0] = value;
-        }
-        else
-        {
-            node.AsObject()[last] = value;
-        }
-    }
-
-    private static Type? ElementType(Type type) =>
-        type == typeof(string) ? null
-        : type.IsArray ? type.GetElementType()
-        : type.IsGenericType && typeof(IEnumerable).IsAssignableFrom(type) ? type.GetGenericArguments()[0]
-        : null;
-
-    private static bool IsNumber(Type type) =>
-        type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte)
-        || type == typeof(double) || type == typeof(float) || type == typeof(decimal);
-
-    private static bool IsDateOrTime(Type type) =>
-        type == typeof(DateOnly) || type == typeof(TimeOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(TimeSpan);
-
-    private static string Quote(string text) => JsonSerializer.Serialize(text);
 
     /// <summary>Text for a failure message: control characters spelt out, long text cut.</summary>
     private static string Show(string? text, int max)

@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Infrastructure;
-
 namespace Reception.Dashboard.Features.Accounts;
 
 /// <summary>
@@ -48,14 +44,14 @@ public static class Access
     /// A person signed in with their password: not a token, not a PIN session on a guard phone.
     /// Accounts, roles, tokens, passwords and PINs are managed only so: a token that holds Admin
     /// must not mint accounts or passwords that outlive it, nor a PIN open more than a guard's session.
-    /// <paramref name="refusal"/> is the ErrorText key of the refusal, for a caller whose words name what was tried.
+    /// <paramref name="refusal"/> gives the refusal's words, for a caller whose words name what was tried.
     /// </summary>
-    public static Guid DemandPerson(ClaimsPrincipal user, string refusal = "PersonOnly")
+    public static Guid DemandPerson(ClaimsPrincipal user, Func<string>? refusal = null)
     {
         var userId = DemandSignedIn(user);
         if (user.TokenIdOf() is not null || user.DeviceIdOf() is not null)
         {
-            throw new ForbiddenException(ErrorText.Get(refusal));
+            throw new ForbiddenException(refusal?.Invoke() ?? AccountText.Get("PersonOnly"));
         }
 
         return userId;

@@ -1,10 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Features.Sites;
-using Reception.Dashboard.Infrastructure;
 
 namespace Reception.Dashboard.Features.Accounts;
 

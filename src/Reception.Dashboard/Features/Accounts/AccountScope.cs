@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Data;
-using Reception.Dashboard.Infrastructure;
-
 namespace Reception.Dashboard.Features.Accounts;
 
 /// <summary>
@@ -22,7 +16,7 @@ public static class AccountScope
     public static async Task<User> DemandManageableAsync(ReceptionDbContext db, ClaimsPrincipal actor, Guid userId, string field, CancellationToken ct)
     {
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct)
-            ?? throw RuleViolationException.For(field, ErrorText.Get("Account.NoSuchUser"));
+            ?? throw RuleViolationException.For(field, AccountText.Get("Account.NoSuchUser"));
         var roles = await db.UserSiteRoles.AsNoTracking().Where(r => r.UserId == userId).ToListAsync(ct);
         return CanManage(actor, user, roles) ? user : throw OtherSites();
     }
@@ -31,5 +25,5 @@ public static class AccountScope
     public static IEnumerable<UserSiteRole> VisibleTo(ClaimsPrincipal actor, IEnumerable<UserSiteRole> roles) =>
         actor.IsSystemAdmin() ? roles : roles.Where(r => Access.Allows(actor, r.SiteId, Permission.ManageRoles));
 
-    public static ForbiddenException OtherSites() => new(ErrorText.Get("Account.OtherSites"));
+    public static ForbiddenException OtherSites() => new(AccountText.Get("Account.OtherSites"));
 }

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Reception.Dashboard.Data;
 using Reception.Dashboard.Features.Devices;
-using Reception.Dashboard.Infrastructure;
 
 namespace Reception.Dashboard.Features.Accounts;
 
@@ -96,6 +94,10 @@ public static class AccountsRegistration
         services.AddScoped<SignInService>();
         services.AddScoped<PhoneSignInService>();
         services.AddSingleton<DeviceService>();
+        services.AddSingleton<EnrolPhone>();
+        services.AddSingleton<RedeemEnrolment>();
+        services.AddSingleton<PairScreen>();
+        services.AddSingleton<RevokeDevice>();
         services.AddSingleton<PrincipalCheck>();
         services.AddSingleton<UserSessions>();
         services.AddSingleton<Infrastructure.Idempotency.IdempotencyLedger>();

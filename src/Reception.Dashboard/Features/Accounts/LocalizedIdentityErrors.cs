@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Reception.Dashboard.Infrastructure;
 
 namespace Reception.Dashboard.Features.Accounts;
 
@@ -23,5 +22,5 @@ public sealed class LocalizedIdentityErrors : IdentityErrorDescriber
 
     public override IdentityError UserAlreadyHasPassword() => Error(nameof(UserAlreadyHasPassword), "Identity.Default");
 
-    private static IdentityError Error(string code, string key, params object?[] args) => new() { Code = code, Description = ErrorText.Get(key, args) };
+    private static IdentityError Error(string code, string key, params object?[] args) => new() { Code = code, Description = AccountText.Get(key, args) };
 }

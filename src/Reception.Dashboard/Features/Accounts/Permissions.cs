@@ -1,5 +1,3 @@
-using Reception.Dashboard.Client.Contracts;
-
 namespace Reception.Dashboard.Features.Accounts;
 
 /// <summary>What can be done at a site. Endpoints, hub methods, pages and services all ask for one of these.</summary>

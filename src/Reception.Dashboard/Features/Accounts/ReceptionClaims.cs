@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using Reception.Dashboard.Client.Contracts;
-
 namespace Reception.Dashboard.Features.Accounts;
 
 /// <summary>The claims a signed-in principal carries, and how to read them.</summary>

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Reception.Dashboard.Data;
 
 namespace Reception.Dashboard.Features.Accounts;
 

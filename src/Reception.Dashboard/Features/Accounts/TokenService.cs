@@ -1,11 +1,4 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Data;
-using Reception.Dashboard.Features.Sites;
-using Reception.Dashboard.Infrastructure;
 using Reception.Dashboard.Infrastructure.Idempotency;
-using Reception.Dashboard.Realtime;
 
 namespace Reception.Dashboard.Features.Accounts;
 
@@ -32,7 +25,7 @@ public sealed class TokenService(IDbContextFactory<ReceptionDbContext> dbFactory
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > Validation.NameMaxLength)
         {
-            errors["name"] = [ErrorText.Get("Token.Name", Validation.NameMaxLength)];
+            errors["name"] = [AccountText.Get("Token.Name", Validation.NameMaxLength)];
         }
         else if (Validation.HasControlCharacters(request.Name))
         {
@@ -46,7 +39,7 @@ public sealed class TokenService(IDbContextFactory<ReceptionDbContext> dbFactory
 
         if (request.ExpiresInDays is < 1 or > MaxExpiryDays)
         {
-            errors["expiresInDays"] = [ErrorText.Get("Token.Expiry", MaxExpiryDays)];
+            errors["expiresInDays"] = [AccountText.Get("Token.Expiry", MaxExpiryDays)];
         }
 
         if (errors.Count > 0)
@@ -61,7 +54,7 @@ public sealed class TokenService(IDbContextFactory<ReceptionDbContext> dbFactory
 
         if (!user.IsSystemAdmin() && !user.RolesAt(request.SiteId).Contains(request.Role))
         {
-            throw new ForbiddenException(ErrorText.Get("Token.RoleNotHeld"));
+            throw new ForbiddenException(AccountText.Get("Token.RoleNotHeld"));
         }
 
         var created = await ledger.RunAsync(user.IdempotencyScope(), "tokens.create", request, idempotencyKey, async () =>
@@ -74,7 +67,7 @@ public sealed class TokenService(IDbContextFactory<ReceptionDbContext> dbFactory
             await db.SaveChangesAsync(ct);
             return new CreatedTokenDto(token.ToDto(), secret);
         }, shown => shown with { Secret = null }, ct);
-        return created.Secret is null ? created with { Notice = ErrorText.Get("Token.SecretShownOnce") } : created;
+        return created.Secret is null ? created with { Notice = AccountText.Get("Token.SecretShownOnce") } : created;
     }
 
     public Task<TokenDto> RevokeAsync(ClaimsPrincipal user, Guid tokenId, string? idempotencyKey, CancellationToken ct)
@@ -90,7 +83,7 @@ public sealed class TokenService(IDbContextFactory<ReceptionDbContext> dbFactory
         var token = await db.AccessTokens.SingleOrDefaultAsync(t => t.Id == tokenId, ct);
         if (token is null || (token.UserId != userId && !user.IsSystemAdmin()))
         {
-            throw new NotFoundException("Token", tokenId);
+            throw new NotFoundException(AccountText.Get("Entity.Token"), tokenId);
         }
 
         if (token.Revoke(clock.GetUtcNow().UtcDateTime))
@@ -106,6 +99,6 @@ public sealed class TokenService(IDbContextFactory<ReceptionDbContext> dbFactory
     private static Guid DemandNotOnPhone(ClaimsPrincipal user)
     {
         var userId = Access.DemandSignedIn(user);
-        return user.DeviceIdOf() is null ? userId : throw new ForbiddenException(ErrorText.Get("PersonOnly"));
+        return user.DeviceIdOf() is null ? userId : throw new ForbiddenException(AccountText.Get("PersonOnly"));
     }
 }

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Reception.Dashboard.Infrastructure;
 
 namespace Reception.Dashboard.Features.Accounts;
 

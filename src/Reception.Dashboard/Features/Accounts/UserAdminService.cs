@@ -1,13 +1,6 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Data;
-using Reception.Dashboard.Features.Sites;
-using Reception.Dashboard.Infrastructure;
 using Reception.Dashboard.Infrastructure.Idempotency;
-using Reception.Dashboard.Realtime;
 
 namespace Reception.Dashboard.Features.Accounts;
 
@@ -43,15 +36,15 @@ public sealed class UserAdminService(
         }
         else if (request.SiteId is not null && request.Role is null)
         {
-            errors["role"] = [ErrorText.Get("Account.ChooseRole")];
+            errors["role"] = [AccountText.Get("Account.ChooseRole")];
         }
         else if (request.SiteId is null && request.Role is not null)
         {
-            errors["siteId"] = [ErrorText.Get("Account.ChooseSiteAndRole")];
+            errors["siteId"] = [AccountText.Get("Account.ChooseSiteAndRole")];
         }
         else if (request.SiteId is null && !actor.IsSystemAdmin())
         {
-            errors["role"] = [ErrorText.Get("Account.ChooseSiteAndRole")];
+            errors["role"] = [AccountText.Get("Account.ChooseSiteAndRole")];
         }
 
         if (errors.Count > 0)
@@ -76,12 +69,12 @@ public sealed class UserAdminService(
     {
         if (!setup.IsOpen)
         {
-            throw new ConflictException(ErrorText.Get("Setup.Done"));
+            throw new ConflictException(AccountText.Get("Setup.AlreadyDone"));
         }
 
         if (!setup.Matches(request.Code))
         {
-            throw RuleViolationException.For("code", ErrorText.Get("Setup.BadCode"));
+            throw RuleViolationException.For("code", AccountText.Get("Setup.BadCode"));
         }
 
         var errors = AccountFieldErrors(request.UserName, request.DisplayName);
@@ -95,7 +88,7 @@ public sealed class UserAdminService(
             if (await db.Users.AnyAsync(ct))
             {
                 setup.Close();
-                throw new ConflictException(ErrorText.Get("Setup.AdminExists"));
+                throw new ConflictException(AccountText.Get("Setup.AdminExists"));
             }
         }
 
@@ -109,7 +102,7 @@ public sealed class UserAdminService(
         DemandAnyAdmin(actor);
         if (actor.UserId() == userId)
         {
-            throw new ConflictException(ErrorText.Get("Account.ResetOwnPassword"));
+            throw new ConflictException(AccountText.Get("Account.ResetOwnPassword"));
         }
 
         var reset = await ledger.RunAsync(actor.IdempotencyScope(), $"users.reset-password:{userId}", null, idempotencyKey, async () =>
@@ -135,7 +128,7 @@ public sealed class UserAdminService(
         DemandAnyAdmin(actor);
         if (disabled && actor.UserId() == userId)
         {
-            throw new ConflictException(ErrorText.Get("Account.DisableSelf"));
+            throw new ConflictException(AccountText.Get("Account.DisableSelf"));
         }
 
         var operation = disabled ? "users.disable" : "users.enable";
@@ -153,9 +146,11 @@ public sealed class UserAdminService(
             }, ct), withoutSecret: null, ct);
     }
 
-    public async Task<IReadOnlyList<UserDto>> ListAtSiteAsync(ClaimsPrincipal actor, Guid siteId, CancellationToken ct)
+    /// <summary>The accounts that hold a role at the call's site, each with their roles there.</summary>
+    public async Task<IReadOnlyList<UserDto>> ListAtSiteAsync(SiteCall call)
     {
-        Access.Demand(actor, siteId, Permission.ManageRoles);
+        call.Demand(Permission.ManageRoles);
+        var (siteId, ct) = (call.SiteId, call.Cancellation);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.EnsureSiteExistsAsync(siteId, ct);
         var userIds = await db.UserSiteRoles.Where(r => r.SiteId == siteId).Select(r => r.UserId).Distinct().ToListAsync(ct);
@@ -164,19 +159,20 @@ public sealed class UserAdminService(
         return users.Select(u => ToDto(u, roles[u.Id].Where(r => r.SiteId == siteId))).ToList();
     }
 
-    public Task<UserDto> GrantRoleAsync(ClaimsPrincipal actor, Guid siteId, GrantRoleRequest request, string? idempotencyKey, CancellationToken ct) =>
-        GrantAsync(actor, siteId, request, idempotencyKey, newAccount: false, ct);
+    public Task<UserDto> GrantRoleAsync(SiteCall call, GrantRoleRequest request) =>
+        GrantAsync(call.User, call.SiteId, request, call.IdempotencyKey, newAccount: false, call.Cancellation);
 
-    public async Task<UserDto> RevokeRoleAsync(ClaimsPrincipal actor, Guid siteId, Guid userId, SiteRole role, string? idempotencyKey, CancellationToken ct)
+    public async Task<UserDto> RevokeRoleAsync(SiteCall call, Guid userId, SiteRole role)
     {
-        var who = Access.Demand(actor, siteId, Permission.ManageRoles);
+        var (actor, siteId, ct) = (call.User, call.SiteId, call.Cancellation);
+        var who = call.Demand(Permission.ManageRoles);
         Access.DemandPerson(actor);
-        var revoked = await writer.WriteAsync(siteId, new Command(who, $"roles.revoke:{siteId}:{userId}:{role}", null, idempotencyKey), async (db, events) =>
+        var revoked = await writer.WriteAsync(call, who, $"roles.revoke:{siteId}:{userId}:{role}", null, async (db, events) =>
         {
             await db.EnsureSiteExistsAsync(siteId, ct);
             // Someone who does not work here is, to this site, no one: the answer tells nothing about them.
             var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId && db.UserSiteRoles.Any(r => r.UserId == u.Id && r.SiteId == siteId), ct)
-                ?? throw new NotFoundException("User", userId);
+                ?? throw new NotFoundException(AccountText.Get("Entity.User"), userId);
             // A site Admin may take their site's roles from anyone who works there, but a system
             // administrator's sessions are not theirs to end.
             if (user.SystemAdmin && !actor.IsSystemAdmin())
@@ -194,7 +190,7 @@ public sealed class UserAdminService(
             user.SecurityStamp = Guid.NewGuid().ToString("N");
             events.Add(EventTypes.RoleRevoked, new RoleChanged(userId, role));
             return true;
-        }, ct);
+        });
         if (revoked)
         {
             connections.AbortAll(userId);
@@ -261,7 +257,7 @@ public sealed class UserAdminService(
         var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
         if (await users.FindByNameAsync(userName) is not null)
         {
-            throw new ConflictException(ErrorText.Get("Account.NameTaken", userName));
+            throw new ConflictException(AccountText.Get("Account.NameTaken", userName));
         }
 
         var user = new User { UserName = userName, DisplayName = displayName, SystemAdmin = systemAdmin };
@@ -280,7 +276,7 @@ public sealed class UserAdminService(
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
-        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new NotFoundException("User", userId);
+        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new NotFoundException(AccountText.Get("Entity.User"), userId);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var roles = await db.UserSiteRoles.AsNoTracking().Where(r => r.UserId == userId).ToListAsync(ct);
@@ -308,7 +304,7 @@ public sealed class UserAdminService(
         Access.DemandPerson(actor);
         if (!Access.IsAnyAdmin(actor))
         {
-            throw new ForbiddenException(ErrorText.Get("Account.AdminsOnly"));
+            throw new ForbiddenException(AccountText.Get("Account.AdminsOnly"));
         }
     }
 
@@ -317,7 +313,7 @@ public sealed class UserAdminService(
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(userName) || userName.Trim().Length > 64)
         {
-            errors["userName"] = [ErrorText.Get("Account.UserNameFormat", 64)];
+            errors["userName"] = [AccountText.Get("Account.UserNameFormat", 64)];
         }
         else if (Validation.HasControlCharacters(userName))
         {
@@ -326,7 +322,7 @@ public sealed class UserAdminService(
 
         if (string.IsNullOrWhiteSpace(displayName) || displayName.Trim().Length > Validation.NameMaxLength)
         {
-            errors["displayName"] = [ErrorText.Get("Account.DisplayNameFormat", Validation.NameMaxLength)];
+            errors["displayName"] = [AccountText.Get("Account.DisplayNameFormat", Validation.NameMaxLength)];
         }
         else if (Validation.HasControlCharacters(displayName))
         {
@@ -348,7 +344,7 @@ public sealed class UserAdminService(
 
     /// <summary>A repeat answers without the password, and says why.</summary>
     private static UserWithPasswordDto Shown(UserWithPasswordDto answer) =>
-        answer.Password is null ? answer with { Notice = ErrorText.Get("Account.PasswordShownOnce") } : answer;
+        answer.Password is null ? answer with { Notice = AccountText.Get("Account.PasswordShownOnce") } : answer;
 
     /// <summary>A password to read out or copy once: 12 characters without look-alikes (0/O, 1/l/I).</summary>
     private static string NewPassword() =>

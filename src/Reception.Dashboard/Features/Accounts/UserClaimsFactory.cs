@@ -1,8 +1,5 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Reception.Dashboard.Data;
 
 namespace Reception.Dashboard.Features.Accounts;
 

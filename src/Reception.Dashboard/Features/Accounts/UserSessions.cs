@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Reception.Dashboard.Data;
-using Reception.Dashboard.Realtime;
-
 namespace Reception.Dashboard.Features.Accounts;
 
 /// <summary>

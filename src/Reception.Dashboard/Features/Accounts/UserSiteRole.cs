@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Features.Sites;
-
 namespace Reception.Dashboard.Features.Accounts;
 
 /// <summary>One role one user holds at one site; turned into claims at sign-in and on every stamp check.</summary>

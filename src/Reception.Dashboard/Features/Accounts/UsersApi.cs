@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
-using Reception.Dashboard.Client.Contracts;
 
 namespace Reception.Dashboard.Features.Accounts;
 
@@ -45,13 +43,12 @@ public static class UsersApi
     {
         var roles = site.MapGroup("/roles").WithTags("Users").RequireSitePermission(Permission.ManageRoles);
 
-        roles.MapGet("/", (ClaimsPrincipal user, Guid siteId, UserAdminService admin, CancellationToken ct) => admin.ListAtSiteAsync(user, siteId, ct));
+        roles.MapGet("/", ([AsParameters] SiteCall call, UserAdminService admin) => admin.ListAtSiteAsync(call));
 
-        roles.MapPost("/", (ClaimsPrincipal user, Guid siteId, GrantRoleRequest request, [FromHeader(Name = "Idempotency-Key")] string? key, UserAdminService admin, CancellationToken ct) =>
-            admin.GrantRoleAsync(user, siteId, request, key, ct));
+        roles.MapPost("/", ([AsParameters] SiteCall call, GrantRoleRequest request, UserAdminService admin) => admin.GrantRoleAsync(call, request));
 
-        roles.MapDelete("/{userId:guid}/{role}", (ClaimsPrincipal user, Guid siteId, Guid userId, SiteRole role, [FromHeader(Name = "Idempotency-Key")] string? key, UserAdminService admin, CancellationToken ct) =>
-            admin.RevokeRoleAsync(user, siteId, userId, role, key, ct));
+        roles.MapDelete("/{userId:guid}/{role}", ([AsParameters] SiteCall call, Guid userId, SiteRole role, UserAdminService admin) =>
+            admin.RevokeRoleAsync(call, userId, role));
 
         return site;
     }

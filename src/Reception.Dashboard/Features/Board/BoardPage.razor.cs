@@ -1,73 +1,60 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Infrastructure;
-using Reception.Dashboard.Localization;
-using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Features.Visits;
-using Reception.Dashboard.Features.Visits.Components;
-using Reception.Dashboard.Realtime;
+using Reception.Dashboard.Localization;
 
 namespace Reception.Dashboard.Features.Board;
 
-public sealed partial class BoardPage : IDisposable
+public sealed partial class BoardPage
 {
-    private string? _loadError;
     private IReadOnlyList<VisitDetailDto> _visits = [];
 
     // Null until the visits are loaded, so the alert sound does not take the first load for news.
     private IReadOnlyList<VisitAlerts.Alert>? _alerts;
-    private System.Security.Claims.ClaimsPrincipal? _user;
-    private IDisposable? _visitEvents;
-    private Coalescer? _visitReloads;
 
     [Inject] private LiveSite Live { get; set; } = default!;
     [Inject] private IStringLocalizer<Text> T { get; set; } = default!;
     [Inject] private IStringLocalizer<VisitText> V { get; set; } = default!;
-    [Inject] private VisitService Visits { get; set; } = default!;
-    [Inject] private EventPublisher Publisher { get; set; } = default!;
+    [Inject] private VisitQueries Visits { get; set; } = default!;
 
-    [Parameter] public Guid SiteId { get; set; }
+    // Visits are read whole again on their events (a burst of them reads once): they are few, and their
+    // states move with the clock. The rest of the board follows the snapshot tracker, event by event.
+    // A board that could not open its site stays with its message rather than trying again on every event.
+    protected override bool Watches(BoardEvent e) => e.VisitId is not null && Live.Site is not null;
 
-    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
-    protected override async Task OnInitializedAsync()
+    protected override async Task LoadAsync()
     {
-        _user = (await AuthenticationState).User;
-        try
+        if (Live.Site is null)
         {
-            // Visits are read whole again on their events (a burst of them reads once): they are few, and their states move with the clock.
-            _visitReloads = new Coalescer(ReloadVisitsAsync);
-            _visitEvents = Publisher.Subscribe(SiteId, e => e.VisitId is not null ? InvokeAsync(_visitReloads.RequestAsync) : Task.CompletedTask);
-            await Live.StartAsync(_user, SiteId, work => InvokeAsync(work), () => InvokeAsync(StateHasChanged));
-            await LoadVisitsAsync();
+            await StartLiveAsync();
         }
-        catch (NotFoundException)
-        {
-            _loadError = T["Board.SiteMissing"];
-        }
-        catch (ForbiddenException)
-        {
-            _loadError = T["Board.NoRole"];
-        }
-    }
 
-    private async Task LoadVisitsAsync()
-    {
-        _visits = await Visits.ListDetailsAsync(_user!, SiteId, CancellationToken.None);
+        _visits = await Visits.ListDetailsAsync(Call);
         _alerts = VisitAlerts.For(_visits, V);
     }
 
-    private async Task ReloadVisitsAsync()
+    private async Task StartLiveAsync()
     {
-        await LoadVisitsAsync();
-        StateHasChanged();
+        try
+        {
+            await Live.StartAsync(Call, work => InvokeAsync(work), () => InvokeAsync(StateHasChanged));
+        }
+        catch (NotFoundException)
+        {
+            throw new BoardUnavailable(T["Board.SiteMissing"].Value);
+        }
+        catch (ForbiddenException)
+        {
+            throw new BoardUnavailable(T["Board.NoRole"].Value);
+        }
     }
 
-    public void Dispose()
+    public override void Dispose()
     {
-        _visitEvents?.Dispose();
         Live.Dispose();
+        base.Dispose();
     }
+
+    /// <summary>The board's own words for a site it cannot show, rather than the API's.</summary>
+    private sealed class BoardUnavailable(string message) : DomainException(message);
 }

@@ -1,10 +1,4 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Data;
-using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Features.Posts;
-using Reception.Dashboard.Infrastructure;
 
 namespace Reception.Dashboard.Features.Board;
 
@@ -14,14 +8,15 @@ namespace Reception.Dashboard.Features.Board;
 /// </summary>
 public sealed class BoardSnapshots(IDbContextFactory<ReceptionDbContext> dbFactory)
 {
-    public async Task<BoardSnapshot> GetAsync(ClaimsPrincipal user, Guid siteId, CancellationToken ct)
+    public async Task<BoardSnapshot> GetAsync(SiteCall call)
     {
-        Access.Demand(user, siteId, Permission.ViewBoard);
+        call.Demand(Permission.ViewBoard);
+        var (siteId, ct) = (call.SiteId, call.Cancellation);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var snapshot = await db.BeginReadSnapshotAsync(ct);
 
         var stream = await db.SiteStreams.AsNoTracking().SingleOrDefaultAsync(s => s.SiteId == siteId, ct)
-            ?? throw new NotFoundException("Site", siteId);
+            ?? throw NotFoundException.Site(siteId);
         var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == siteId, ct);
         var posts = await db.Posts.AsNoTracking().Where(p => p.SiteId == siteId).InRouteOrder().ToListAsync(ct);
         var shifts = await db.Shifts.AsNoTracking().Where(s => s.SiteId == siteId).ToListAsync(ct);

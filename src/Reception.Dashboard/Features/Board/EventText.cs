@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Localization;
-using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Localization;
 
 namespace Reception.Dashboard.Features.Board;
@@ -47,6 +46,13 @@ public static class EventText
             _ => e.Type,
         };
     }
+
+    /// <summary>
+    /// Whether the event has a line on an activity feed (the board's, the wall's). Enrolling, pairing
+    /// and revoking devices is the devices page's business: it stays off the feeds.
+    /// </summary>
+    public static bool OnFeed(BoardEvent e) =>
+        e.Type is not (EventTypes.DeviceEnrolmentIssued or EventTypes.DeviceEnrolled or EventTypes.DeviceScreenPaired or EventTypes.DeviceRevoked);
 
     /// <summary>The default items have names in both languages; a site's own items are shown by their key.</summary>
     public static string ItemName(IStringLocalizer<Text> T, string key) => T[$"Item.{key}"] is { ResourceNotFound: false } name ? name : key;

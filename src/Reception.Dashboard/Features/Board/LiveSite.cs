@@ -1,8 +1,5 @@
-using System.Security.Claims;
-using Reception.Dashboard.Client.Contracts;
 using Microsoft.Extensions.Localization;
 using Reception.Dashboard.Localization;
-using Reception.Dashboard.Realtime;
 
 namespace Reception.Dashboard.Features.Board;
 
@@ -31,8 +28,9 @@ public sealed class LiveSite(EventPublisher publisher, BoardSnapshots snapshots)
     public List<BoardEvent> Feed { get; } = [];
 
     /// <param name="heartbeats">Whether heartbeats also call <paramref name="changed"/>: for pages that show they are current.</param>
-    public async Task StartAsync(ClaimsPrincipal user, Guid siteId, Func<Func<Task>, Task> dispatch, Func<Task> changed, bool heartbeats = false)
+    public async Task StartAsync(SiteCall call, Func<Func<Task>, Task> dispatch, Func<Task> changed, bool heartbeats = false)
     {
+        var siteId = call.SiteId;
         _subscription = publisher.Subscribe(siteId, e => dispatch(() => ReceiveAsync(e, changed)));
         if (heartbeats)
         {
@@ -45,7 +43,7 @@ public sealed class LiveSite(EventPublisher publisher, BoardSnapshots snapshots)
         BoardSnapshot snapshot;
         try
         {
-            snapshot = await snapshots.GetAsync(user, siteId, CancellationToken.None);
+            snapshot = await snapshots.GetAsync(call);
         }
         catch
         {
@@ -101,6 +99,12 @@ public sealed class LiveSite(EventPublisher publisher, BoardSnapshots snapshots)
                 Site = new SiteDto(site.SiteId, site.Name, site.TimeZoneId, site.Version);
                 Zone = TimeZoneInfo.FindSystemTimeZoneById(site.TimeZoneId);
                 break;
+        }
+
+        // Bookkeeping such as device enrolments is on the stream for screens to react to, not news for the feed.
+        if (!EventText.OnFeed(e))
+        {
+            return;
         }
 
         Feed.Insert(0, e);

@@ -1,13 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Features.Sites;
-using Reception.Dashboard.Infrastructure;
-
 namespace Reception.Dashboard.Features.Departments;
 
 /// <summary>A department that receives forwarded work: security, customer service, engineering, cleaning…</summary>
-public sealed class Department : VersionedEntity
+public sealed class Department : VersionedEntity, ISiteOwned
 {
     private Department(Guid id, Guid siteId, string name)
     {

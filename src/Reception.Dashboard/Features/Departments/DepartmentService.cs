@@ -1,60 +1,52 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Data;
-using Reception.Dashboard.Features.Accounts;
-using Reception.Dashboard.Features.Sites;
-using Reception.Dashboard.Infrastructure;
-using Reception.Dashboard.Realtime;
+using Reception.Dashboard.Features.Admin;
 
 namespace Reception.Dashboard.Features.Departments;
 
 public sealed class DepartmentService(IDbContextFactory<ReceptionDbContext> dbFactory, SiteWriter writer)
+    : ISiteResource<DepartmentDto, CreateDepartment, UpdateDepartment>
 {
     private static readonly CreateDepartmentValidator CreateValidator = new();
     private static readonly UpdateDepartmentValidator UpdateValidator = new();
 
-    public async Task<IReadOnlyList<DepartmentDto>> ListAsync(ClaimsPrincipal user, Guid siteId, CancellationToken ct)
+    public async Task<IReadOnlyList<DepartmentDto>> ListAsync(SiteCall call)
     {
-        Access.Demand(user, siteId, Permission.ViewBoard);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.EnsureSiteExistsAsync(siteId, ct);
-        return await db.Departments.AsNoTracking().Where(d => d.SiteId == siteId).OrderBy(d => d.Name).Select(d => d.ToDto()).ToListAsync(ct);
+        call.Demand(Permission.ViewBoard);
+        await using var db = await dbFactory.CreateDbContextAsync(call.Cancellation);
+        await db.EnsureSiteExistsAsync(call.SiteId, call.Cancellation);
+        return await db.Departments.AsNoTracking().Where(d => d.SiteId == call.SiteId).OrderBy(d => d.Name).Select(d => d.ToDto()).ToListAsync(call.Cancellation);
     }
 
-    public async Task<DepartmentDto> GetAsync(ClaimsPrincipal user, Guid siteId, Guid departmentId, CancellationToken ct)
+    public async Task<DepartmentDto> GetAsync(SiteCall call, Guid departmentId)
     {
-        Access.Demand(user, siteId, Permission.ViewBoard);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.SiteId == siteId && d.Id == departmentId, ct);
-        return department?.ToDto() ?? throw new NotFoundException("Department", departmentId);
+        call.Demand(Permission.ViewBoard);
+        await using var db = await dbFactory.CreateDbContextAsync(call.Cancellation);
+        return (await db.Departments.AsNoTracking().FindAtSiteAsync(call, departmentId, AdminText.Get("Entity.Department"))).ToDto();
     }
 
-    public Task<DepartmentDto> CreateAsync(ClaimsPrincipal user, Guid siteId, CreateDepartment request, string? idempotencyKey, CancellationToken ct)
+    public Task<DepartmentDto> CreateAsync(SiteCall call, CreateDepartment request)
     {
-        var actor = Access.Demand(user, siteId, Permission.ManageSite);
+        var actor = call.Demand(Permission.ManageSite);
         CreateValidator.EnsureValid(request);
         var name = request.Name!.Trim();
-        return writer.WriteAsync(siteId, new Command(actor, $"departments.create:{siteId}", request, idempotencyKey), async (db, events) =>
+        return writer.WriteAsync(call, actor, $"departments.create:{call.SiteId}", request, async (db, events) =>
         {
-            await db.EnsureSiteExistsAsync(siteId, ct);
-            await EnsureNameFreeAsync(db, siteId, name, exceptId: null, ct);
-            var department = Department.Create(siteId, name);
+            await db.EnsureSiteExistsAsync(call.SiteId, call.Cancellation);
+            await EnsureNameFreeAsync(db, call, name, exceptId: null);
+            var department = Department.Create(call.SiteId, name);
             db.Departments.Add(department);
             events.Add(EventTypes.DepartmentCreated, department.ToEvent());
             return department.ToDto();
-        }, ct);
+        });
     }
 
-    public Task<DepartmentDto> UpdateAsync(ClaimsPrincipal user, Guid siteId, Guid departmentId, UpdateDepartment request, string? idempotencyKey, CancellationToken ct)
+    public Task<DepartmentDto> UpdateAsync(SiteCall call, Guid departmentId, UpdateDepartment request)
     {
-        var actor = Access.Demand(user, siteId, Permission.ManageSite);
+        var actor = call.Demand(Permission.ManageSite);
         UpdateValidator.EnsureValid(request);
         var name = request.Name!.Trim();
-        return writer.WriteAsync(siteId, new Command(actor, $"departments.update:{departmentId}", request, idempotencyKey), async (db, events) =>
+        return writer.WriteAsync(call, actor, $"departments.update:{departmentId}", request, async (db, events) =>
         {
-            var department = await db.Departments.SingleOrDefaultAsync(d => d.SiteId == siteId && d.Id == departmentId, ct)
-                ?? throw new NotFoundException("Department", departmentId);
+            var department = await db.Departments.FindAtSiteAsync(call, departmentId, AdminText.Get("Entity.Department"));
             if (department.Name == name)
             {
                 return department.ToDto();
@@ -62,21 +54,21 @@ public sealed class DepartmentService(IDbContextFactory<ReceptionDbContext> dbFa
 
             if (department.Version != request.Version)
             {
-                throw ConflictException.Stale("department", department.Version, department.ToDto());
+                throw ConflictException.Stale(AdminText.Get("Entity.Department"), department.Version, department.ToDto());
             }
 
-            await EnsureNameFreeAsync(db, siteId, name, exceptId: departmentId, ct);
+            await EnsureNameFreeAsync(db, call, name, exceptId: departmentId);
             department.Rename(name);
             events.Add(EventTypes.DepartmentUpdated, department.ToEvent());
             return department.ToDto();
-        }, ct);
+        });
     }
 
-    private static async Task EnsureNameFreeAsync(ReceptionDbContext db, Guid siteId, string name, Guid? exceptId, CancellationToken ct)
+    private static async Task EnsureNameFreeAsync(ReceptionDbContext db, SiteCall call, string name, Guid? exceptId)
     {
-        if (await db.Departments.AnyAsync(d => d.SiteId == siteId && d.Name == name && d.Id != exceptId, ct))
+        if (await db.Departments.AnyAsync(d => d.SiteId == call.SiteId && d.Name == name && d.Id != exceptId, call.Cancellation))
         {
-            throw new ConflictException(ErrorText.Get("DepartmentNameTaken", name));
+            throw new ConflictException(AdminText.Get("Departments.NameTaken", name));
         }
     }
 }

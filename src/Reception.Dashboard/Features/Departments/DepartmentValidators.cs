@@ -1,6 +1,4 @@
 using FluentValidation;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Infrastructure;
 
 namespace Reception.Dashboard.Features.Departments;
 

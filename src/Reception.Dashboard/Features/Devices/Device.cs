@@ -1,11 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Features.Posts;
-using Reception.Dashboard.Features.Sites;
-using Reception.Dashboard.Infrastructure;
 
 namespace Reception.Dashboard.Features.Devices;
 
@@ -130,6 +125,9 @@ public sealed class Device
         CodeExpiresAt = null;
         return true;
     }
+
+    /// <summary>What the stream says of this device: no name, code or secret.</summary>
+    public DeviceChanged ToEvent() => new(Id, Kind, PostId, View);
 
     public DeviceDto ToDto() => new(Id, SiteId ?? Guid.Empty, Kind, Status, Name, PostId, View, CreatedAt, ActivatedAt, RevokedAt, LastSeenAt);
 

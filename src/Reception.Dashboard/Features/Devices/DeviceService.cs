@@ -1,147 +1,38 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Data;
-using Reception.Dashboard.Features.Accounts;
-using Reception.Dashboard.Features.Sites;
-using Reception.Dashboard.Infrastructure;
-using Reception.Dashboard.Realtime;
-
 namespace Reception.Dashboard.Features.Devices;
 
-/// <summary>Guard phones and wall screens: enrolment, pairing, revocation, and finding a device by its cookie.</summary>
-public sealed class DeviceService(IDbContextFactory<ReceptionDbContext> dbFactory, HubConnections connections, TimeProvider clock)
+/// <summary>
+/// Finding guard phones and wall screens: a site's list, the device behind a cookie, a waiting
+/// screen's pairing code. The changes that concern a site go through <see cref="SiteWriter"/> in
+/// <see cref="EnrolPhone"/>, <see cref="RedeemEnrolment"/>, <see cref="PairScreen"/> and
+/// <see cref="RevokeDevice"/>; what is written here is bookkeeping without a site or an event (a
+/// screen waiting for its code, when a device was last seen).
+/// </summary>
+public sealed class DeviceService(IDbContextFactory<ReceptionDbContext> dbFactory, TimeProvider clock)
 {
-    public static readonly TimeSpan EnrolmentLifetime = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan PairingLifetime = TimeSpan.FromMinutes(10);
-
-    /// <summary>
-    /// Raised with a device's id when it is revoked, so that open pages of a screen leave at once;
-    /// hub connections are closed through <see cref="HubConnections"/>, other requests are refused by their cookie check.
-    /// </summary>
-    public event Action<Guid>? Revoked;
 
     // Screens waiting for a code are created by anyone who opens /wall; this caps what that can cost.
     public const int MaxWaitingScreens = 200;
     private static readonly TimeSpan LastSeenPrecision = TimeSpan.FromMinutes(1);
 
     /// <summary>The site's phones for a foreman; screens too for those who may pair them. Newest first.</summary>
-    public async Task<IReadOnlyList<DeviceDto>> ListAsync(ClaimsPrincipal user, Guid siteId, CancellationToken ct)
+    public async Task<IReadOnlyList<DeviceDto>> ListAsync(SiteCall call)
     {
-        Access.Demand(user, siteId, Permission.ManagePhones);
-        var screensToo = Access.Allows(user, siteId, Permission.ManageScreens);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.EnsureSiteExistsAsync(siteId, ct);
+        call.Demand(Permission.ManagePhones);
+        var screensToo = Access.Allows(call.User, call.SiteId, Permission.ManageScreens);
+        await using var db = await dbFactory.CreateDbContextAsync(call.Cancellation);
+        await db.EnsureSiteExistsAsync(call.SiteId, call.Cancellation);
         var devices = await db.Devices.AsNoTracking()
-            .Where(d => d.SiteId == siteId && (screensToo || d.Kind == DeviceKind.GuardPhone))
-            .ToListAsync(ct);
+            .Where(d => d.SiteId == call.SiteId && (screensToo || d.Kind == DeviceKind.GuardPhone))
+            .ToListAsync(call.Cancellation);
         return devices.OrderByDescending(d => d.CreatedAt).Select(d => d.ToDto()).ToList();
-    }
-
-    /// <param name="baseUri">The address phones reach the product at, ending in a slash.</param>
-    public async Task<PhoneEnrolmentDto> EnrolPhoneAsync(ClaimsPrincipal user, Guid siteId, EnrolPhoneRequest request, string baseUri, CancellationToken ct)
-    {
-        Access.Demand(user, siteId, Permission.ManagePhones);
-        var foremanId = Access.DemandSignedIn(user);
-        if (Validation.TrimToNull(request.Name) is { Length: > Validation.NameMaxLength })
-        {
-            throw RuleViolationException.For("name", ErrorText.Get("MaxLength", Validation.NameMaxLength));
-        }
-
-        if (Validation.HasControlCharacters(request.Name))
-        {
-            throw RuleViolationException.For("name", Validation.ControlCharactersRefused());
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.EnsureSiteExistsAsync(siteId, ct);
-        var post = await db.Posts.AsNoTracking().SingleOrDefaultAsync(p => p.SiteId == siteId && p.Id == request.PostId && !p.Archived, ct)
-            ?? throw RuleViolationException.For("postId", ErrorText.Get("Device.PostUnknown"));
-        var now = Now;
-        var (phone, code) = Device.EnrolPhone(siteId, post.Id, Validation.TrimToNull(request.Name) ?? post.Name, foremanId, now, EnrolmentLifetime);
-        db.Devices.Add(phone);
-        await db.SaveChangesAsync(ct);
-        return new PhoneEnrolmentDto(phone.ToDto(), code, $"{baseUri}phone/enrol?code={code}", phone.CodeExpiresAt!.Value);
-    }
-
-    public async Task<DeviceDto> ApproveScreenAsync(ClaimsPrincipal user, Guid siteId, ApproveScreenRequest request, CancellationToken ct)
-    {
-        Access.Demand(user, siteId, Permission.ManageScreens);
-        var managerId = Access.DemandSignedIn(user);
-        var code = Device.NormalizeCode(request.Code);
-        var name = Validation.TrimToNull(request.Name);
-        var errors = new Dictionary<string, string[]>();
-        if (code.Length != Device.PairingCodeLength)
-        {
-            errors["code"] = [ErrorText.Get("Device.EnterCode", Device.PairingCodeLength)];
-        }
-
-        if (name is { Length: > Validation.NameMaxLength })
-        {
-            errors["name"] = [ErrorText.Get("MaxLength", Validation.NameMaxLength)];
-        }
-        else if (Validation.HasControlCharacters(request.Name))
-        {
-            errors["name"] = [Validation.ControlCharactersRefused()];
-        }
-
-        if (!Enum.IsDefined(request.View))
-        {
-            errors["view"] = [Validation.ChooseOneOf<WallView>()];
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new RuleViolationException(errors);
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.EnsureSiteExistsAsync(siteId, ct);
-        var now = Now;
-        var screen = await db.Devices.SingleOrDefaultAsync(d => d.Kind == DeviceKind.WallScreen && d.Code == code, ct);
-        if (screen is null || !screen.CodeValid(now))
-        {
-            throw RuleViolationException.For("code", ErrorText.Get("Device.CodeUnknown"));
-        }
-
-        screen.ApprovePairing(siteId, name ?? ErrorText.Get("Device.DefaultScreenName"), request.View, managerId, now);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConflictException(ErrorText.Get("Device.AlreadyPaired"));
-        }
-
-        return screen.ToDto();
-    }
-
-    public async Task<DeviceDto> RevokeAsync(ClaimsPrincipal user, Guid siteId, Guid deviceId, CancellationToken ct)
-    {
-        Access.Demand(user, siteId, Permission.ManagePhones);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var device = await db.Devices.SingleOrDefaultAsync(d => d.SiteId == siteId && d.Id == deviceId, ct);
-        if (device is null || (device.Kind == DeviceKind.WallScreen && !Access.Allows(user, siteId, Permission.ManageScreens)))
-        {
-            throw new NotFoundException("Device", deviceId);
-        }
-
-        if (device.Revoke(Now))
-        {
-            await db.SaveChangesAsync(ct);
-            connections.AbortAll(device.Id);
-            Revoked?.Invoke(device.Id);
-        }
-
-        return device.ToDto();
     }
 
     /// <summary>What the enrolment page names before the phone commits: the site and post, or null for a dead code.</summary>
     public async Task<(string SiteName, string PostName)?> DescribeEnrolmentAsync(string? code, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var phone = await PendingPhoneAsync(db, code, ct);
+        var phone = await db.PendingPhoneAsync(code, Now, ct);
         if (phone is null)
         {
             return null;
@@ -150,29 +41,6 @@ public sealed class DeviceService(IDbContextFactory<ReceptionDbContext> dbFactor
         var siteName = await db.Sites.Where(s => s.Id == phone.SiteId).Select(s => s.Name).SingleAsync(ct);
         var postName = await db.Posts.Where(p => p.Id == phone.PostId).Select(p => p.Name).SingleAsync(ct);
         return (siteName, postName);
-    }
-
-    /// <returns>The phone's secret for its cookie, or null if the code is unknown, used or expired.</returns>
-    public async Task<string?> RedeemEnrolmentAsync(string? code, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var phone = await PendingPhoneAsync(db, code, ct);
-        if (phone is null)
-        {
-            return null;
-        }
-
-        var secret = phone.RedeemEnrolment(Now);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return null; // another phone redeemed the code a moment earlier
-        }
-
-        return secret;
     }
 
     /// <summary>
@@ -184,11 +52,11 @@ public sealed class DeviceService(IDbContextFactory<ReceptionDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = Now;
-        var screen = await FindAsync(db, secret, ct);
+        var screen = await db.DeviceBySecretAsync(secret, ct);
         if (screen?.Kind == DeviceKind.GuardPhone)
         {
             // Never trade a phone's enrolment for a pairing code.
-            throw new ConflictException(ErrorText.Get("Device.PhoneNotScreen"));
+            throw new ConflictException(DeviceText.Get("Device.PhoneNotScreen"));
         }
 
         if (screen is { Status: not DeviceStatus.Revoked })
@@ -208,7 +76,7 @@ public sealed class DeviceService(IDbContextFactory<ReceptionDbContext> dbFactor
         var waiting = await db.Devices.CountAsync(d => d.Kind == DeviceKind.WallScreen && d.Status == DeviceStatus.Pending && d.CodeExpiresAt > now, ct);
         if (waiting >= MaxWaitingScreens)
         {
-            throw new ConflictException(ErrorText.Get("Device.TooManyWaiting"));
+            throw new ConflictException(DeviceText.Get("Device.TooManyWaiting"));
         }
 
         var (fresh, newSecret) = Device.WaitForPairing(now, PairingLifetime);
@@ -221,7 +89,7 @@ public sealed class DeviceService(IDbContextFactory<ReceptionDbContext> dbFactor
     public async Task<Device?> ActiveDeviceAsync(string? secret, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var device = await FindAsync(db, secret, ct);
+        var device = await db.DeviceBySecretAsync(secret, ct);
         if (device is null || !device.IsActive)
         {
             return null;
@@ -269,32 +137,8 @@ public sealed class DeviceService(IDbContextFactory<ReceptionDbContext> dbFactor
     public async Task<DeviceDto?> HolderAsync(string? secret, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return (await FindAsync(db, secret, ct))?.ToDto();
+        return (await db.DeviceBySecretAsync(secret, ct))?.ToDto();
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
-
-    private static Task<Device?> FindAsync(ReceptionDbContext db, string? secret, CancellationToken ct)
-    {
-        if (string.IsNullOrEmpty(secret) || !secret.StartsWith(Device.SecretPrefix, StringComparison.Ordinal))
-        {
-            return Task.FromResult<Device?>(null);
-        }
-
-        var hash = Device.Hash(secret);
-        return db.Devices.SingleOrDefaultAsync(d => d.SecretHash == hash, ct);
-    }
-
-    private async Task<Device?> PendingPhoneAsync(ReceptionDbContext db, string? code, CancellationToken ct)
-    {
-        var normalized = Device.NormalizeCode(code);
-        if (normalized.Length != Device.EnrolmentCodeLength)
-        {
-            return null;
-        }
-
-        var hash = Device.Hash(normalized);
-        var phone = await db.Devices.SingleOrDefaultAsync(d => d.Kind == DeviceKind.GuardPhone && d.Code == hash, ct);
-        return phone is not null && phone.CodeValid(Now) ? phone : null;
-    }
 }

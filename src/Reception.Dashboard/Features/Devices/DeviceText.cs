@@ -1,4 +1,20 @@
+using System.Globalization;
+using System.Resources;
+
 namespace Reception.Dashboard.Features.Devices;
 
-/// <summary>The words of the phone, pairing and device pages (<c>DeviceText.resx</c>, <c>DeviceText.zh-Hans.resx</c>).</summary>
-public sealed class DeviceText;
+/// <summary>
+/// The words of the phone, pairing and device pages and of the devices' refusals (<c>DeviceText.resx</c>,
+/// <c>DeviceText.zh-Hans.resx</c>). Pages read them through <c>IStringLocalizer&lt;DeviceText&gt;</c>; singleton
+/// services, which have no localizer per request, through <see cref="Get"/> in the caller's culture.
+/// </summary>
+public sealed class DeviceText
+{
+    private static readonly ResourceManager Resources = new("Reception.Dashboard.Features.Devices.DeviceText", typeof(DeviceText).Assembly);
+
+    public static string Get(string key, params object?[] args)
+    {
+        var text = Resources.GetString(key) ?? key;
+        return args.Length == 0 ? text : string.Format(CultureInfo.CurrentCulture, text, args);
+    }
+}

@@ -1,8 +1,4 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Features.Accounts;
-using Reception.Dashboard.Infrastructure;
 
 namespace Reception.Dashboard.Features.Devices;
 
@@ -13,22 +9,20 @@ public static class DevicesApi
     {
         var devices = site.MapGroup("/devices").WithTags("Devices");
 
-        devices.MapGet("/", (ClaimsPrincipal user, Guid siteId, DeviceService service, CancellationToken ct) => service.ListAsync(user, siteId, ct))
+        devices.MapGet("/", ([AsParameters] SiteCall call, DeviceService service) => service.ListAsync(call))
             .RequireSitePermission(Permission.ManagePhones);
 
-        devices.MapPost("/phones", async (ClaimsPrincipal user, Guid siteId, EnrolPhoneRequest request, HttpRequest http, DeviceService service, CancellationToken ct) =>
-                TypedResults.Created((string?)null, await service.EnrolPhoneAsync(user, siteId, request, BaseUri(http), ct)))
+        devices.MapPost("/phones", async ([AsParameters] SiteCall call, EnrolPhoneRequest request, HttpRequest http, EnrolPhone enrol) =>
+                TypedResults.Created((string?)null, await enrol.EnrolAsync(call, request, BaseUri(http))))
             .WithSummary("Starts enrolling a phone for a post; open the answer's url on the phone within 15 minutes.")
             .RequireSitePermission(Permission.ManagePhones);
 
-        devices.MapPost("/screens", (ClaimsPrincipal user, Guid siteId, ApproveScreenRequest request, DeviceService service, CancellationToken ct) =>
-                service.ApproveScreenAsync(user, siteId, request, ct))
+        devices.MapPost("/screens", ([AsParameters] SiteCall call, ApproveScreenRequest request, PairScreen pair) => pair.PairAsync(call, request))
             .WithSummary("Pairs the wall screen showing this code with the site.")
             .RequireSitePermission(Permission.ManageScreens)
             .RequireRateLimiting(RateLimits.Pairing);
 
-        devices.MapPost("/{deviceId:guid}/revoke", (ClaimsPrincipal user, Guid siteId, Guid deviceId, DeviceService service, CancellationToken ct) =>
-                service.RevokeAsync(user, siteId, deviceId, ct))
+        devices.MapPost("/{deviceId:guid}/revoke", ([AsParameters] SiteCall call, Guid deviceId, RevokeDevice revoke) => revoke.RevokeAsync(call, deviceId))
             .RequireSitePermission(Permission.ManagePhones);
 
         return site;
@@ -39,11 +33,11 @@ public static class DevicesApi
     {
         var phone = api.MapGroup("/phone").WithTags("Devices").AllowAnonymous();
 
-        phone.MapPost("/enrol", async Task<Results<NoContent, ProblemHttpResult>> (RedeemEnrolmentRequest request, HttpContext http, DeviceService service, TimeProvider clock, CancellationToken ct) =>
+        phone.MapPost("/enrol", async Task<Results<NoContent, ProblemHttpResult>> (RedeemEnrolmentRequest request, HttpContext http, RedeemEnrolment redeem, TimeProvider clock, CancellationToken ct) =>
         {
-            if (await service.RedeemEnrolmentAsync(request.Code, ct) is not { } secret)
+            if (await redeem.RedeemAsync(request.Code, ct) is not { } secret)
             {
-                return TypedResults.Problem(ErrorText.Get("Device.EnrolmentDead"), statusCode: StatusCodes.Status422UnprocessableEntity, title: ApiProblems.Title(StatusCodes.Status422UnprocessableEntity));
+                return TypedResults.Problem(DeviceText.Get("Device.EnrolmentDead"), statusCode: StatusCodes.Status422UnprocessableEntity, title: ApiProblems.Title(StatusCodes.Status422UnprocessableEntity));
             }
 
             DeviceCookie.Write(http, secret, clock.GetUtcNow().UtcDateTime);

@@ -1,10 +1,6 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Features.Accounts;
-using Reception.Dashboard.Infrastructure;
 
 namespace Reception.Dashboard.Features.Devices;
 

@@ -1,12 +1,6 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Data;
-using Reception.Dashboard.Features.Accounts;
-using Reception.Dashboard.Infrastructure;
 
 namespace Reception.Dashboard.Features.Devices;
 
@@ -21,7 +15,7 @@ public enum PhoneSignInOutcome
 public static class PhoneSignInOutcomes
 {
     /// <summary>What the guard is told, on the phone's page and in the API's problem alike.</summary>
-    public static string Message(this PhoneSignInOutcome outcome) => ErrorText.Get(outcome switch
+    public static string Message(this PhoneSignInOutcome outcome) => DeviceText.Get(outcome switch
     {
         PhoneSignInOutcome.NotEnrolled => "Phone.NotEnrolled",
         PhoneSignInOutcome.LockedOut => "Phone.LockedOut",
@@ -106,19 +100,19 @@ public sealed class PhoneSignInService(
     /// <summary>Sets the signed-in person's own PIN; their password proves it is them, and wrong ones count towards lockout.</summary>
     public async Task SetPinAsync(ClaimsPrincipal principal, SetPinRequest request)
     {
-        Access.DemandPerson(principal, "Pin.PersonOnly");
+        Access.DemandPerson(principal, () => DeviceText.Get("Pin.PersonOnly"));
 
         var user = await users.GetUserAsync(principal) ?? throw new UnauthenticatedException();
         var pin = request.Pin ?? "";
         if (pin.Length is < PinMinLength or > PinMaxLength || !pin.All(char.IsAsciiDigit))
         {
-            throw RuleViolationException.For("pin", ErrorText.Get("Pin.Format", PinMinLength, PinMaxLength));
+            throw RuleViolationException.For("pin", DeviceText.Get("Pin.Format", PinMinLength, PinMaxLength));
         }
 
         var check = await signIn.CheckPasswordSignInAsync(user, request.CurrentPassword ?? "", lockoutOnFailure: true);
         if (!check.Succeeded)
         {
-            throw RuleViolationException.For("currentPassword", ErrorText.Get(check.IsLockedOut ? "Pin.PasswordLocked" : "Pin.WrongPassword"));
+            throw RuleViolationException.For("currentPassword", DeviceText.Get(check.IsLockedOut ? "Pin.PasswordLocked" : "Pin.WrongPassword"));
         }
 
         user.ClearPin();

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Features.Sites;
-using Reception.Dashboard.Infrastructure;
+using Reception.Dashboard.Features.Admin;
 
 namespace Reception.Dashboard.Features.Posts;
 
@@ -10,7 +6,7 @@ namespace Reception.Dashboard.Features.Posts;
 /// A place someone stands: a gate, a lobby, the patrol team, the duty room, engineering, the front
 /// desk. Posts are archived, not deleted, because visits and handovers keep pointing at them.
 /// </summary>
-public sealed class Post : VersionedEntity
+public sealed class Post : VersionedEntity, ISiteOwned
 {
     private Post(Guid id, Guid siteId, string name, PostKind kind, string? location, int routeOrder)
     {
@@ -49,7 +45,7 @@ public sealed class Post : VersionedEntity
 
         if (Archived)
         {
-            throw new ConflictException(ErrorText.Get("PostArchived", Name));
+            throw new ConflictException(AdminText.Get("Posts.IsArchived", Name));
         }
 
         (Name, Kind, Location, RouteOrder) = (name, kind, location, routeOrder);

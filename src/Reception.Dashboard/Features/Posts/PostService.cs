@@ -1,61 +1,54 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Data;
-using Reception.Dashboard.Features.Accounts;
-using Reception.Dashboard.Features.Sites;
-using Reception.Dashboard.Infrastructure;
-using Reception.Dashboard.Realtime;
+using Reception.Dashboard.Features.Admin;
 
 namespace Reception.Dashboard.Features.Posts;
 
 public sealed class PostService(IDbContextFactory<ReceptionDbContext> dbFactory, SiteWriter writer)
+    : ISiteResource<PostDto, CreatePost, UpdatePost>
 {
     private static readonly CreatePostValidator CreateValidator = new();
     private static readonly UpdatePostValidator UpdateValidator = new();
 
-    public async Task<IReadOnlyList<PostDto>> ListAsync(ClaimsPrincipal user, Guid siteId, CancellationToken ct)
+    public async Task<IReadOnlyList<PostDto>> ListAsync(SiteCall call)
     {
-        Access.Demand(user, siteId, Permission.ViewBoard);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.EnsureSiteExistsAsync(siteId, ct);
-        return await db.Posts.AsNoTracking().Where(p => p.SiteId == siteId).InRouteOrder().Select(p => p.ToDto()).ToListAsync(ct);
+        call.Demand(Permission.ViewBoard);
+        await using var db = await dbFactory.CreateDbContextAsync(call.Cancellation);
+        await db.EnsureSiteExistsAsync(call.SiteId, call.Cancellation);
+        return await db.Posts.AsNoTracking().Where(p => p.SiteId == call.SiteId).InRouteOrder().Select(p => p.ToDto()).ToListAsync(call.Cancellation);
     }
 
-    public async Task<PostDto> GetAsync(ClaimsPrincipal user, Guid siteId, Guid postId, CancellationToken ct)
+    public async Task<PostDto> GetAsync(SiteCall call, Guid postId)
     {
-        Access.Demand(user, siteId, Permission.ViewBoard);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var post = await db.Posts.AsNoTracking().SingleOrDefaultAsync(p => p.SiteId == siteId && p.Id == postId, ct);
-        return post?.ToDto() ?? throw new NotFoundException("Post", postId);
+        call.Demand(Permission.ViewBoard);
+        await using var db = await dbFactory.CreateDbContextAsync(call.Cancellation);
+        return (await db.Posts.AsNoTracking().FindAtSiteAsync(call, postId, AdminText.Get("Entity.Post"))).ToDto();
     }
 
-    public Task<PostDto> CreateAsync(ClaimsPrincipal user, Guid siteId, CreatePost request, string? idempotencyKey, CancellationToken ct)
+    public Task<PostDto> CreateAsync(SiteCall call, CreatePost request)
     {
-        var actor = Access.Demand(user, siteId, Permission.ManageSite);
+        var actor = call.Demand(Permission.ManageSite);
         var routeOrder = RequiredRouteOrder(request.RouteOrder);
         CreateValidator.EnsureValid(request);
         var (name, location) = (request.Name!.Trim(), Validation.TrimToNull(request.Location));
-        return writer.WriteAsync(siteId, new Command(actor, $"posts.create:{siteId}", request, idempotencyKey), async (db, events) =>
+        return writer.WriteAsync(call, actor, $"posts.create:{call.SiteId}", request, async (db, events) =>
         {
-            await db.EnsureSiteExistsAsync(siteId, ct);
-            await EnsureNameFreeAsync(db, siteId, name, exceptId: null, ct);
-            var post = Post.Create(siteId, name, request.Kind, location, routeOrder);
+            await db.EnsureSiteExistsAsync(call.SiteId, call.Cancellation);
+            await EnsureNameFreeAsync(db, call, name, exceptId: null);
+            var post = Post.Create(call.SiteId, name, request.Kind, location, routeOrder);
             db.Posts.Add(post);
             events.Add(EventTypes.PostCreated, post.ToEvent());
             return post.ToDto();
-        }, ct);
+        });
     }
 
-    public Task<PostDto> UpdateAsync(ClaimsPrincipal user, Guid siteId, Guid postId, UpdatePost request, string? idempotencyKey, CancellationToken ct)
+    public Task<PostDto> UpdateAsync(SiteCall call, Guid postId, UpdatePost request)
     {
-        var actor = Access.Demand(user, siteId, Permission.ManageSite);
+        var actor = call.Demand(Permission.ManageSite);
         var routeOrder = RequiredRouteOrder(request.RouteOrder);
         UpdateValidator.EnsureValid(request);
         var (name, location) = (request.Name!.Trim(), Validation.TrimToNull(request.Location));
-        return writer.WriteAsync(siteId, new Command(actor, $"posts.update:{postId}", request, idempotencyKey), async (db, events) =>
+        return writer.WriteAsync(call, actor, $"posts.update:{postId}", request, async (db, events) =>
         {
-            var post = await FindAsync(db, siteId, postId, ct);
+            var post = await db.Posts.FindAtSiteAsync(call, postId, AdminText.Get("Entity.Post"));
             if (post.IsSameAs(name, request.Kind, location, routeOrder))
             {
                 return post.ToDto();
@@ -63,68 +56,47 @@ public sealed class PostService(IDbContextFactory<ReceptionDbContext> dbFactory,
 
             if (post.Version != request.Version)
             {
-                throw ConflictException.Stale("post", post.Version, post.ToDto());
+                throw ConflictException.Stale(AdminText.Get("Entity.Post"), post.Version, post.ToDto());
             }
 
-            await EnsureNameFreeAsync(db, siteId, name, exceptId: postId, ct);
+            await EnsureNameFreeAsync(db, call, name, exceptId: postId);
             post.Update(name, request.Kind, location, routeOrder);
             events.Add(EventTypes.PostUpdated, post.ToEvent());
             return post.ToDto();
-        }, ct);
+        });
     }
 
-    public Task<PostDto> ArchiveAsync(ClaimsPrincipal user, Guid siteId, Guid postId, string? idempotencyKey, CancellationToken ct)
+    public Task<PostDto> ArchiveAsync(SiteCall call, Guid postId) =>
+        SetArchivedAsync(call, postId, "posts.archive", EventTypes.PostArchived, post => post.Archive());
+
+    public Task<PostDto> RestoreAsync(SiteCall call, Guid postId) =>
+        SetArchivedAsync(call, postId, "posts.restore", EventTypes.PostRestored, post => post.Restore());
+
+    /// <param name="change">Archives or restores the post; answers whether that changed anything.</param>
+    private Task<PostDto> SetArchivedAsync(SiteCall call, Guid postId, string operation, string eventType, Func<Post, bool> change)
     {
-        var actor = Access.Demand(user, siteId, Permission.ManageSite);
-        return writer.WriteAsync(siteId, new Command(actor, $"posts.archive:{postId}", null, idempotencyKey), async (db, events) =>
+        var actor = call.Demand(Permission.ManageSite);
+        return writer.WriteAsync(call, actor, $"{operation}:{postId}", null, async (db, events) =>
         {
-            var post = await FindAsync(db, siteId, postId, ct);
-            if (post.Archive())
+            var post = await db.Posts.FindAtSiteAsync(call, postId, AdminText.Get("Entity.Post"));
+            if (change(post))
             {
-                events.Add(EventTypes.PostArchived, post.ToEvent());
+                events.Add(eventType, post.ToEvent());
             }
 
             return post.ToDto();
-        }, ct);
-    }
-
-    public Task<PostDto> RestoreAsync(ClaimsPrincipal user, Guid siteId, Guid postId, string? idempotencyKey, CancellationToken ct)
-    {
-        var actor = Access.Demand(user, siteId, Permission.ManageSite);
-        return writer.WriteAsync(siteId, new Command(actor, $"posts.restore:{postId}", null, idempotencyKey), async (db, events) =>
-        {
-            var post = await FindAsync(db, siteId, postId, ct);
-            if (post.Restore())
-            {
-                events.Add(EventTypes.PostRestored, post.ToEvent());
-            }
-
-            return post.ToDto();
-        }, ct);
+        });
     }
 
     // Missing, it would read as 0 and move the post to the head of the route.
     private static int RequiredRouteOrder(int? routeOrder) =>
-        routeOrder ?? throw RuleViolationException.For("routeOrder", ErrorText.Get("GiveRouteOrder"));
+        routeOrder ?? throw RuleViolationException.For("routeOrder", AdminText.Get("Posts.GiveRouteOrder"));
 
-    private static async Task<Post> FindAsync(ReceptionDbContext db, Guid siteId, Guid postId, CancellationToken ct) =>
-        await db.Posts.SingleOrDefaultAsync(p => p.SiteId == siteId && p.Id == postId, ct)
-        ?? throw new NotFoundException("Post", postId);
-
-    private static async Task EnsureNameFreeAsync(ReceptionDbContext db, Guid siteId, string name, Guid? exceptId, CancellationToken ct)
+    private static async Task EnsureNameFreeAsync(ReceptionDbContext db, SiteCall call, string name, Guid? exceptId)
     {
-        if (await db.Posts.AnyAsync(p => p.SiteId == siteId && p.Name == name && p.Id != exceptId, ct))
+        if (await db.Posts.AnyAsync(p => p.SiteId == call.SiteId && p.Name == name && p.Id != exceptId, call.Cancellation))
         {
-            throw new ConflictException(ErrorText.Get("PostNameTaken", name));
+            throw new ConflictException(AdminText.Get("Posts.NameTaken", name));
         }
     }
-}
-
-public static class PostQueries
-{
-    public static IOrderedQueryable<Post> InRouteOrder(this IQueryable<Post> posts) =>
-        posts.OrderBy(p => p.RouteOrder).ThenBy(p => p.Name);
-
-    public static Task<string> NameOfAsync(this IQueryable<Post> posts, Guid postId, CancellationToken ct) =>
-        posts.Where(p => p.Id == postId).Select(p => p.Name).SingleAsync(ct);
 }

@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Features.Accounts;
-
 namespace Reception.Dashboard.Features.Roster;
 
 public static class RosterApi
@@ -11,23 +6,23 @@ public static class RosterApi
     {
         var roster = site.MapGroup("/roster").WithTags("Roster");
 
-        roster.MapGet("/", (ClaimsPrincipal user, Guid siteId, DateOnly from, int? days, RosterService service, CancellationToken ct) =>
-                service.ListAsync(user, siteId, from, days ?? 7, ct))
+        roster.MapGet("/", ([AsParameters] SiteCall call, DateOnly from, int? days, RosterService service) =>
+                service.ListAsync(call, from, days ?? 7))
             .WithSummary("Roster entries from a date (the shift's start date, site time) for a number of days.")
             .RequireSitePermission(Permission.ViewStaff);
 
-        roster.MapPut("/{date}/{shiftId:guid}", (ClaimsPrincipal user, Guid siteId, DateOnly date, Guid shiftId, SetRosterCell request, [FromHeader(Name = "Idempotency-Key")] string? key, RosterService service, CancellationToken ct) =>
-                service.SetCellAsync(user, siteId, date, shiftId, request, key, ct))
+        roster.MapPut("/{date}/{shiftId:guid}", ([AsParameters] SiteCall call, DateOnly date, Guid shiftId, SetRosterCell request, RosterService service) =>
+                service.SetCellAsync(call, date, shiftId, request))
             .WithSummary("Replaces everyone on one shift on one date.")
             .RequireSitePermission(Permission.ManageSite);
 
-        roster.MapPost("/copy-week", (ClaimsPrincipal user, Guid siteId, CopyRosterWeek request, [FromHeader(Name = "Idempotency-Key")] string? key, RosterService service, CancellationToken ct) =>
-                service.CopyWeekAsync(user, siteId, request, key, ct))
+        roster.MapPost("/copy-week", ([AsParameters] SiteCall call, CopyRosterWeek request, RosterService service) =>
+                service.CopyWeekAsync(call, request))
             .WithSummary("Copies last week into the empty cells of the week starting weekStart.")
             .RequireSitePermission(Permission.ManageSite);
 
-        site.MapGet("/on-duty", (ClaimsPrincipal user, Guid siteId, DateTime? at, RosterService service, CancellationToken ct) =>
-                service.OnDutyAsync(user, siteId, at, ct))
+        site.MapGet("/on-duty", ([AsParameters] SiteCall call, DateTime? at, RosterService service) =>
+                service.OnDutyAsync(call, at))
             .WithTags("Roster")
             .WithSummary("Who is on duty at an instant (default now), by the site's time zone; night shifts belong to the date they started.")
             .RequireSitePermission(Permission.ViewBoard);

@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Features.Posts;
 using Reception.Dashboard.Features.Shifts;
-using Reception.Dashboard.Features.Sites;
 using Reception.Dashboard.Features.Staff;
 
 namespace Reception.Dashboard.Features.Roster;

@@ -1,11 +1,4 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Data;
-using Reception.Dashboard.Features.Accounts;
-using Reception.Dashboard.Features.Sites;
-using Reception.Dashboard.Infrastructure;
-using Reception.Dashboard.Realtime;
+using Reception.Dashboard.Features.Admin;
 
 namespace Reception.Dashboard.Features.Roster;
 
@@ -19,38 +12,38 @@ public sealed class RosterService(IDbContextFactory<ReceptionDbContext> dbFactor
     private static readonly DateOnly Earliest = new(2000, 1, 1);
     private static readonly DateOnly Latest = new(2100, 12, 31);
 
-    public async Task<IReadOnlyList<RosterEntryDto>> ListAsync(ClaimsPrincipal user, Guid siteId, DateOnly from, int days, CancellationToken ct)
+    public async Task<IReadOnlyList<RosterEntryDto>> ListAsync(SiteCall call, DateOnly from, int days)
     {
-        Access.Demand(user, siteId, Permission.ViewStaff);
+        call.Demand(Permission.ViewStaff);
         if (days is < 1 or > MaxDays)
         {
-            throw RuleViolationException.For("days", ErrorText.Get("Roster.Days", MaxDays));
+            throw RuleViolationException.For("days", AdminText.Get("Roster.Days", MaxDays));
         }
 
         EnsurePlausible("from", from);
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.EnsureSiteExistsAsync(siteId, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(call.Cancellation);
+        await db.EnsureSiteExistsAsync(call.SiteId, call.Cancellation);
         var to = from.AddDays(days);
         var entries = await db.Roster.AsNoTracking()
-            .Where(r => r.SiteId == siteId && r.Date >= from && r.Date < to)
-            .ToListAsync(ct);
+            .Where(r => r.SiteId == call.SiteId && r.Date >= from && r.Date < to)
+            .ToListAsync(call.Cancellation);
         return entries.OrderBy(r => r.Date).ThenBy(r => r.ShiftId).ThenByDescending(r => r.Duty).Select(r => r.ToDto()).ToList();
     }
 
-    public Task<IReadOnlyList<RosterEntryDto>> SetCellAsync(
-        ClaimsPrincipal user, Guid siteId, DateOnly date, Guid shiftId, SetRosterCell request, string? idempotencyKey, CancellationToken ct)
+    public Task<IReadOnlyList<RosterEntryDto>> SetCellAsync(SiteCall call, DateOnly date, Guid shiftId, SetRosterCell request)
     {
-        var actor = Access.Demand(user, siteId, Permission.ManageSite);
+        var actor = call.Demand(Permission.ManageSite);
         EnsurePlausible("date", date);
-        var assignments = request.Assignments ?? throw RuleViolationException.For("assignments", ErrorText.Get("Roster.GiveAssignments"));
+        var assignments = request.Assignments ?? throw RuleViolationException.For("assignments", AdminText.Get("Roster.GiveAssignments"));
         CheckShape(assignments);
-        return writer.WriteAsync(siteId, new Command(actor, $"roster.set:{siteId}:{date:yyyy-MM-dd}:{shiftId}", request, idempotencyKey), async (db, events) =>
+        var (siteId, ct) = (call.SiteId, call.Cancellation);
+        return writer.WriteAsync(call, actor, $"roster.set:{siteId}:{date:yyyy-MM-dd}:{shiftId}", request, async (db, events) =>
         {
             await db.EnsureSiteExistsAsync(siteId, ct);
             if (!await db.Shifts.AnyAsync(s => s.SiteId == siteId && s.Id == shiftId, ct))
             {
-                throw new NotFoundException("Shift", shiftId);
+                throw new NotFoundException(AdminText.Get("Entity.Shift"), shiftId);
             }
 
             await CheckReferencesAsync(db, siteId, assignments, ct);
@@ -71,15 +64,16 @@ public sealed class RosterService(IDbContextFactory<ReceptionDbContext> dbFactor
 
             var cell = same ? current : db.Roster.Local.Where(r => r.SiteId == siteId && r.Date == date && r.ShiftId == shiftId).ToList();
             return (IReadOnlyList<RosterEntryDto>)cell.OrderByDescending(r => r.Duty).Select(r => r.ToDto()).ToList();
-        }, ct);
+        });
     }
 
-    public Task<RosterCopied> CopyWeekAsync(ClaimsPrincipal user, Guid siteId, CopyRosterWeek request, string? idempotencyKey, CancellationToken ct)
+    public Task<RosterCopied> CopyWeekAsync(SiteCall call, CopyRosterWeek request)
     {
-        var actor = Access.Demand(user, siteId, Permission.ManageSite);
-        var weekStart = request.WeekStart ?? throw RuleViolationException.For("weekStart", ErrorText.Get("Roster.GiveWeekStart"));
+        var actor = call.Demand(Permission.ManageSite);
+        var weekStart = request.WeekStart ?? throw RuleViolationException.For("weekStart", AdminText.Get("Roster.GiveWeekStart"));
         EnsurePlausible("weekStart", weekStart);
-        return writer.WriteAsync(siteId, new Command(actor, $"roster.copy:{siteId}", request, idempotencyKey), async (db, events) =>
+        var (siteId, ct) = (call.SiteId, call.Cancellation);
+        return writer.WriteAsync(call, actor, $"roster.copy:{siteId}", request, async (db, events) =>
         {
             await db.EnsureSiteExistsAsync(siteId, ct);
             var (from, to) = (weekStart.AddDays(-7), weekStart);
@@ -106,20 +100,21 @@ public sealed class RosterService(IDbContextFactory<ReceptionDbContext> dbFactor
             }
 
             return new RosterCopied(weekStart, copies.Count);
-        }, ct);
+        });
     }
 
     /// <summary>Who is on duty at <paramref name="atUtc"/> (default now), by the site's clock and time zone.</summary>
-    public async Task<OnDutyDto> OnDutyAsync(ClaimsPrincipal user, Guid siteId, DateTime? atUtc, CancellationToken ct)
+    public async Task<OnDutyDto> OnDutyAsync(SiteCall call, DateTime? atUtc)
     {
-        Access.Demand(user, siteId, Permission.ViewBoard);
+        call.Demand(Permission.ViewBoard);
+        var (siteId, ct) = (call.SiteId, call.Cancellation);
         // A time without an offset is read as UTC, never as the server's own zone.
         var at = atUtc is { } given
             ? given.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(given, DateTimeKind.Utc) : given.ToUniversalTime()
             : clock.GetUtcNow().UtcDateTime;
         EnsurePlausible("at", DateOnly.FromDateTime(at));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var site = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Id == siteId, ct) ?? throw new NotFoundException("Site", siteId);
+        var site = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Id == siteId, ct) ?? throw NotFoundException.Site(siteId);
         var local = TimeZoneInfo.ConvertTimeFromUtc(at, site.TimeZone);
         var running = (await db.Shifts.AsNoTracking().Where(s => s.SiteId == siteId).ToListAsync(ct))
             .Select(s => (Shift: s, Date: s.InstanceCovering(local)))
@@ -140,10 +135,11 @@ public sealed class RosterService(IDbContextFactory<ReceptionDbContext> dbFactor
     /// The caller's own duty now, through the staff record linked to their account: the post on
     /// the roster entry, else their usual post. Nobody else's duty is revealed.
     /// </summary>
-    public async Task<MyDutyDto> MyDutyAsync(ClaimsPrincipal user, Guid siteId, CancellationToken ct)
+    public async Task<MyDutyDto> MyDutyAsync(SiteCall call)
     {
-        Access.Demand(user, siteId, Permission.ViewBoard);
-        var userId = Access.DemandSignedIn(user);
+        call.Demand(Permission.ViewBoard);
+        var userId = Access.DemandSignedIn(call.User);
+        var (siteId, ct) = (call.SiteId, call.Cancellation);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.SiteId == siteId && s.UserId == userId, ct);
         if (me is null)
@@ -176,7 +172,7 @@ public sealed class RosterService(IDbContextFactory<ReceptionDbContext> dbFactor
     {
         if (date < Earliest || date > Latest)
         {
-            throw RuleViolationException.For(field, ErrorText.Get("Roster.DateRange", Earliest.ToString("yyyy-MM-dd"), Latest.ToString("yyyy-MM-dd")));
+            throw RuleViolationException.For(field, AdminText.Get("Roster.DateRange", Earliest.ToString("yyyy-MM-dd"), Latest.ToString("yyyy-MM-dd")));
         }
     }
 
@@ -185,7 +181,7 @@ public sealed class RosterService(IDbContextFactory<ReceptionDbContext> dbFactor
         var errors = new Dictionary<string, string[]>();
         if (assignments.Count > MaxPerCell)
         {
-            errors["assignments"] = [ErrorText.Get("Roster.TooMany", MaxPerCell)];
+            errors["assignments"] = [AdminText.Get("Roster.TooMany", MaxPerCell)];
         }
 
         for (var i = 0; i < assignments.Count; i++)
@@ -193,7 +189,7 @@ public sealed class RosterService(IDbContextFactory<ReceptionDbContext> dbFactor
             // The contract's types cannot keep a null out of a JSON list.
             if (assignments[i] is null)
             {
-                errors[$"assignments[{i}]"] = [ErrorText.Get("Roster.GivePerson")];
+                errors[$"assignments[{i}]"] = [AdminText.Get("Roster.GivePerson")];
             }
             else if (!Enum.IsDefined(assignments[i].Duty))
             {
@@ -203,7 +199,7 @@ public sealed class RosterService(IDbContextFactory<ReceptionDbContext> dbFactor
 
         if (assignments.Where(a => a is not null).GroupBy(a => a.StaffId).Any(g => g.Count() > 1))
         {
-            errors["assignments"] = [ErrorText.Get("Roster.Repeated")];
+            errors["assignments"] = [AdminText.Get("Roster.Repeated")];
         }
 
         if (errors.Count > 0)
@@ -223,12 +219,12 @@ public sealed class RosterService(IDbContextFactory<ReceptionDbContext> dbFactor
         {
             if (!knownStaff.Contains(assignments[i].StaffId))
             {
-                errors[$"assignments[{i}].staffId"] = [ErrorText.Get("NoSuchStaff")];
+                errors[$"assignments[{i}].staffId"] = [AdminText.Get("Staff.NoSuch")];
             }
 
             if (assignments[i].PostId is { } postId && !knownPosts.Contains(postId))
             {
-                errors[$"assignments[{i}].postId"] = [ErrorText.Get("NoSuchPost")];
+                errors[$"assignments[{i}].postId"] = [AdminText.Get("Posts.NoSuch")];
             }
         }
 

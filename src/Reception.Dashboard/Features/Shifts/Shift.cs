@@ -1,13 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Features.Sites;
-using Reception.Dashboard.Infrastructure;
-
 namespace Reception.Dashboard.Features.Shifts;
 
 /// <summary>One of a site's three daily shifts, in the site's local time.</summary>
-public sealed class Shift : VersionedEntity
+public sealed class Shift : VersionedEntity, ISiteOwned
 {
     private Shift(Guid id, Guid siteId, ShiftKind kind, TimeOnly start, TimeOnly end)
     {

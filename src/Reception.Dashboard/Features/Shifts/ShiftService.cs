@@ -1,63 +1,55 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Data;
-using Reception.Dashboard.Features.Accounts;
-using Reception.Dashboard.Features.Sites;
-using Reception.Dashboard.Infrastructure;
-using Reception.Dashboard.Realtime;
+using Reception.Dashboard.Features.Admin;
 
 namespace Reception.Dashboard.Features.Shifts;
 
 public sealed class ShiftService(IDbContextFactory<ReceptionDbContext> dbFactory, SiteWriter writer)
+    : ISiteResource<ShiftDto, CreateShift, UpdateShift>
 {
     private static readonly CreateShiftValidator CreateValidator = new();
     private static readonly UpdateShiftValidator UpdateValidator = new();
 
-    public async Task<IReadOnlyList<ShiftDto>> ListAsync(ClaimsPrincipal user, Guid siteId, CancellationToken ct)
+    public async Task<IReadOnlyList<ShiftDto>> ListAsync(SiteCall call)
     {
-        Access.Demand(user, siteId, Permission.ViewBoard);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.EnsureSiteExistsAsync(siteId, ct);
-        var shifts = await db.Shifts.AsNoTracking().Where(s => s.SiteId == siteId).ToListAsync(ct);
+        call.Demand(Permission.ViewBoard);
+        await using var db = await dbFactory.CreateDbContextAsync(call.Cancellation);
+        await db.EnsureSiteExistsAsync(call.SiteId, call.Cancellation);
+        var shifts = await db.Shifts.AsNoTracking().Where(s => s.SiteId == call.SiteId).ToListAsync(call.Cancellation);
         return shifts.OrderBy(s => s.Kind).Select(s => s.ToDto()).ToList();
     }
 
-    public async Task<ShiftDto> GetAsync(ClaimsPrincipal user, Guid siteId, Guid shiftId, CancellationToken ct)
+    public async Task<ShiftDto> GetAsync(SiteCall call, Guid shiftId)
     {
-        Access.Demand(user, siteId, Permission.ViewBoard);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var shift = await db.Shifts.AsNoTracking().SingleOrDefaultAsync(s => s.SiteId == siteId && s.Id == shiftId, ct);
-        return shift?.ToDto() ?? throw new NotFoundException("Shift", shiftId);
+        call.Demand(Permission.ViewBoard);
+        await using var db = await dbFactory.CreateDbContextAsync(call.Cancellation);
+        return (await db.Shifts.AsNoTracking().FindAtSiteAsync(call, shiftId, AdminText.Get("Entity.Shift"))).ToDto();
     }
 
-    public Task<ShiftDto> CreateAsync(ClaimsPrincipal user, Guid siteId, CreateShift request, string? idempotencyKey, CancellationToken ct)
+    public Task<ShiftDto> CreateAsync(SiteCall call, CreateShift request)
     {
-        var actor = Access.Demand(user, siteId, Permission.ManageSite);
+        var actor = call.Demand(Permission.ManageSite);
         CreateValidator.EnsureValid(request);
-        return writer.WriteAsync(siteId, new Command(actor, $"shifts.create:{siteId}", request, idempotencyKey), async (db, events) =>
+        return writer.WriteAsync(call, actor, $"shifts.create:{call.SiteId}", request, async (db, events) =>
         {
-            await db.EnsureSiteExistsAsync(siteId, ct);
-            if (await db.Shifts.AnyAsync(s => s.SiteId == siteId && s.Kind == request.Kind, ct))
+            await db.EnsureSiteExistsAsync(call.SiteId, call.Cancellation);
+            if (await db.Shifts.AnyAsync(s => s.SiteId == call.SiteId && s.Kind == request.Kind, call.Cancellation))
             {
-                throw new ConflictException(ErrorText.Get("ShiftKindTaken", ErrorText.Get($"ShiftKind.{request.Kind}")));
+                throw new ConflictException(AdminText.Get($"Shifts.KindTaken.{request.Kind}"));
             }
 
-            var shift = Shift.Create(siteId, request.Kind, request.Start!.Value, request.End!.Value);
+            var shift = Shift.Create(call.SiteId, request.Kind, request.Start!.Value, request.End!.Value);
             db.Shifts.Add(shift);
             events.Add(EventTypes.ShiftCreated, shift.ToEvent());
             return shift.ToDto();
-        }, ct);
+        });
     }
 
-    public Task<ShiftDto> UpdateAsync(ClaimsPrincipal user, Guid siteId, Guid shiftId, UpdateShift request, string? idempotencyKey, CancellationToken ct)
+    public Task<ShiftDto> UpdateAsync(SiteCall call, Guid shiftId, UpdateShift request)
     {
-        var actor = Access.Demand(user, siteId, Permission.ManageSite);
+        var actor = call.Demand(Permission.ManageSite);
         UpdateValidator.EnsureValid(request);
-        return writer.WriteAsync(siteId, new Command(actor, $"shifts.update:{shiftId}", request, idempotencyKey), async (db, events) =>
+        return writer.WriteAsync(call, actor, $"shifts.update:{shiftId}", request, async (db, events) =>
         {
-            var shift = await db.Shifts.SingleOrDefaultAsync(s => s.SiteId == siteId && s.Id == shiftId, ct)
-                ?? throw new NotFoundException("Shift", shiftId);
+            var shift = await db.Shifts.FindAtSiteAsync(call, shiftId, AdminText.Get("Entity.Shift"));
             if (shift.Start == request.Start && shift.End == request.End)
             {
                 return shift.ToDto();
@@ -65,12 +57,12 @@ public sealed class ShiftService(IDbContextFactory<ReceptionDbContext> dbFactory
 
             if (shift.Version != request.Version)
             {
-                throw ConflictException.Stale("shift", shift.Version, shift.ToDto());
+                throw ConflictException.Stale(AdminText.Get("Entity.Shift"), shift.Version, shift.ToDto());
             }
 
             shift.SetHours(request.Start!.Value, request.End!.Value);
             events.Add(EventTypes.ShiftUpdated, shift.ToEvent());
             return shift.ToDto();
-        }, ct);
+        });
     }
 }

@@ -1,6 +1,5 @@
 using FluentValidation;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Infrastructure;
+using Reception.Dashboard.Features.Admin;
 
 namespace Reception.Dashboard.Features.Shifts;
 
@@ -9,9 +8,9 @@ public sealed class CreateShiftValidator : AbstractValidator<CreateShift>
     public CreateShiftValidator()
     {
         RuleFor(r => r.Kind).KnownValue();
-        RuleFor(r => r.Start).NotNull().WithMessage(_ => ErrorText.Get("EnterStart"));
-        RuleFor(r => r.End).NotNull().WithMessage(_ => ErrorText.Get("EnterEnd"))
-            .NotEqual(r => r.Start).WithMessage(_ => ErrorText.Get("EndDiffers"));
+        RuleFor(r => r.Start).NotNull().WithMessage(_ => AdminText.Get("Shifts.EnterStart"));
+        RuleFor(r => r.End).NotNull().WithMessage(_ => AdminText.Get("Shifts.EnterEnd"))
+            .NotEqual(r => r.Start).WithMessage(_ => AdminText.Get("Shifts.EndDiffers"));
     }
 }
 
@@ -19,8 +18,8 @@ public sealed class UpdateShiftValidator : AbstractValidator<UpdateShift>
 {
     public UpdateShiftValidator()
     {
-        RuleFor(r => r.Start).NotNull().WithMessage(_ => ErrorText.Get("EnterStart"));
-        RuleFor(r => r.End).NotNull().WithMessage(_ => ErrorText.Get("EnterEnd"))
-            .NotEqual(r => r.Start).WithMessage(_ => ErrorText.Get("EndDiffers"));
+        RuleFor(r => r.Start).NotNull().WithMessage(_ => AdminText.Get("Shifts.EnterStart"));
+        RuleFor(r => r.End).NotNull().WithMessage(_ => AdminText.Get("Shifts.EnterEnd"))
+            .NotEqual(r => r.Start).WithMessage(_ => AdminText.Get("Shifts.EndDiffers"));
     }
 }

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Infrastructure;
-
 namespace Reception.Dashboard.Features.Sites;
 
 /// <summary>A property. Its time zone is the one every local time (shifts, arrivals) is read in.</summary>

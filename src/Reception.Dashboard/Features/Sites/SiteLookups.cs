@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Reception.Dashboard.Data;
-using Reception.Dashboard.Infrastructure;
-
 namespace Reception.Dashboard.Features.Sites;
 
 public static class SiteLookups
@@ -11,7 +7,16 @@ public static class SiteLookups
     {
         if (!await db.Sites.AnyAsync(s => s.Id == siteId, ct))
         {
-            throw new NotFoundException("Site", siteId);
+            throw NotFoundException.Site(siteId);
         }
     }
+
+    /// <summary>
+    /// The called site's item with this id. One of another site answers 404 like an unknown one,
+    /// naming <paramref name="what"/> (the thing's name in the caller's language, from its feature's words).
+    /// </summary>
+    public static async Task<T> FindAtSiteAsync<T>(this IQueryable<T> items, SiteCall call, Guid id, string what)
+        where T : class, ISiteOwned =>
+        await items.SingleOrDefaultAsync(i => i.SiteId == call.SiteId && i.Id == id, call.Cancellation)
+        ?? throw new NotFoundException(what, id);
 }

@@ -1,11 +1,4 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Data;
-using Reception.Dashboard.Features.Accounts;
-using Reception.Dashboard.Infrastructure;
-using Reception.Dashboard.Realtime;
-
+using Reception.Dashboard.Features.Admin;
 namespace Reception.Dashboard.Features.Sites;
 
 public sealed class SiteService(IDbContextFactory<ReceptionDbContext> dbFactory, SiteWriter writer)
@@ -29,12 +22,12 @@ public sealed class SiteService(IDbContextFactory<ReceptionDbContext> dbFactory,
         return await db.Sites.AsNoTracking().OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(ct);
     }
 
-    public async Task<SiteDto> GetAsync(ClaimsPrincipal user, Guid siteId, CancellationToken ct)
+    public async Task<SiteDto> GetAsync(SiteCall call)
     {
-        Access.Demand(user, siteId, Permission.ViewBoard);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var site = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Id == siteId, ct);
-        return site?.ToDto() ?? throw new NotFoundException("Site", siteId);
+        call.Demand(Permission.ViewBoard);
+        await using var db = await dbFactory.CreateDbContextAsync(call.Cancellation);
+        var site = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Id == call.SiteId, call.Cancellation);
+        return site?.ToDto() ?? throw NotFoundException.Site(call.SiteId);
     }
 
     public Task<SiteDto> CreateAsync(ClaimsPrincipal user, CreateSite request, string? idempotencyKey, CancellationToken ct)
@@ -52,14 +45,14 @@ public sealed class SiteService(IDbContextFactory<ReceptionDbContext> dbFactory,
         }, ct);
     }
 
-    public Task<SiteDto> UpdateAsync(ClaimsPrincipal user, Guid siteId, UpdateSite request, string? idempotencyKey, CancellationToken ct)
+    public Task<SiteDto> UpdateAsync(SiteCall call, UpdateSite request)
     {
-        var actor = Access.Demand(user, siteId, Permission.ManageSite);
+        var actor = call.Demand(Permission.ManageSite);
         UpdateValidator.EnsureValid(request);
-        return writer.WriteAsync(siteId, new Command(actor, $"sites.update:{siteId}", request, idempotencyKey), async (db, events) =>
+        return writer.WriteAsync(call, actor, $"sites.update:{call.SiteId}", request, async (db, events) =>
         {
-            var site = await db.Sites.SingleOrDefaultAsync(s => s.Id == siteId, ct)
-                ?? throw new NotFoundException("Site", siteId);
+            var site = await db.Sites.SingleOrDefaultAsync(s => s.Id == call.SiteId, call.Cancellation)
+                ?? throw NotFoundException.Site(call.SiteId);
             if (site.Name == request.Name!.Trim() && site.TimeZoneId == request.TimeZoneId)
             {
                 return site.ToDto();
@@ -67,13 +60,13 @@ public sealed class SiteService(IDbContextFactory<ReceptionDbContext> dbFactory,
 
             if (site.Version != request.Version)
             {
-                throw ConflictException.Stale("site", site.Version, site.ToDto());
+                throw ConflictException.Stale(AdminText.Get("Entity.Site"), site.Version, site.ToDto());
             }
 
             site.Update(request.Name.Trim(), request.TimeZoneId!);
             events.Add(EventTypes.SiteUpdated, Changed(site));
             return site.ToDto();
-        }, ct);
+        });
     }
 
     private static SiteChanged Changed(Site site) => new(site.Id, site.Name, site.TimeZoneId, site.Version);

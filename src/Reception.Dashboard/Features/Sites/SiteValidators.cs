@@ -1,6 +1,5 @@
 using FluentValidation;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Infrastructure;
+using Reception.Dashboard.Features.Admin;
 
 namespace Reception.Dashboard.Features.Sites;
 
@@ -26,5 +25,5 @@ internal static class TimeZoneRule
 {
     public static IRuleBuilderOptions<T, string?> KnownTimeZone<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(id => id is { Length: > 0 and <= 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _))
-            .WithMessage(_ => ErrorText.Get("TimeZone"));
+            .WithMessage(_ => AdminText.Get("Site.TimeZoneUnknown"));
 }

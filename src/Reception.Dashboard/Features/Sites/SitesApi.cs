@@ -1,7 +1,4 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Features.Accounts;
 
 namespace Reception.Dashboard.Features.Sites;
 
@@ -11,10 +8,11 @@ public static class SitesApi
     {
         var sites = api.MapGroup("/sites").WithTags("Sites");
 
+        // Listing and creating sites come before there is a site to call: these two bind the caller themselves.
         sites.MapGet("/", (ClaimsPrincipal user, SiteService service, CancellationToken ct) => service.ListAsync(user, ct))
             .RequireAuthorization();
 
-        sites.MapGet("/{siteId:guid}", (ClaimsPrincipal user, Guid siteId, SiteService service, CancellationToken ct) => service.GetAsync(user, siteId, ct))
+        sites.MapGet("/{siteId:guid}", ([AsParameters] SiteCall call, SiteService service) => service.GetAsync(call))
             .WithName("GetSite")
             .RequireSitePermission(Permission.ViewBoard);
 
@@ -25,8 +23,7 @@ public static class SitesApi
         })
             .RequireAuthorization(SitePermissionPolicies.SystemAdmin);
 
-        sites.MapPut("/{siteId:guid}", (ClaimsPrincipal user, Guid siteId, UpdateSite request, [FromHeader(Name = "Idempotency-Key")] string? key, SiteService service, CancellationToken ct) =>
-            service.UpdateAsync(user, siteId, request, key, ct))
+        sites.MapPut("/{siteId:guid}", ([AsParameters] SiteCall call, UpdateSite request, SiteService service) => service.UpdateAsync(call, request))
             .RequireSitePermission(Permission.ManageSite);
 
         return api;

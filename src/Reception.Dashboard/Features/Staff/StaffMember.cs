@@ -1,17 +1,11 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Features.Departments;
 using Reception.Dashboard.Features.Posts;
 using Reception.Dashboard.Features.Shifts;
-using Reception.Dashboard.Features.Sites;
-using Reception.Dashboard.Infrastructure;
 
 namespace Reception.Dashboard.Features.Staff;
 
 /// <summary>Who works at the site, their usual post and shift. Name and phone are personal data: they never go into events.</summary>
-public sealed class StaffMember : VersionedEntity
+public sealed class StaffMember : VersionedEntity, ISiteOwned
 {
     private StaffMember(Guid id, Guid siteId, string name)
     {

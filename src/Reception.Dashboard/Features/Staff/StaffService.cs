@@ -1,63 +1,55 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Data;
-using Reception.Dashboard.Features.Accounts;
-using Reception.Dashboard.Features.Sites;
-using Reception.Dashboard.Infrastructure;
-using Reception.Dashboard.Realtime;
+using Reception.Dashboard.Features.Admin;
 
 namespace Reception.Dashboard.Features.Staff;
 
 public sealed class StaffService(IDbContextFactory<ReceptionDbContext> dbFactory, SiteWriter writer)
+    : ISiteResource<StaffDto, CreateStaff, UpdateStaff>
 {
     private static readonly CreateStaffValidator CreateValidator = new();
     private static readonly UpdateStaffValidator UpdateValidator = new();
 
-    public async Task<IReadOnlyList<StaffDto>> ListAsync(ClaimsPrincipal user, Guid siteId, CancellationToken ct)
+    public async Task<IReadOnlyList<StaffDto>> ListAsync(SiteCall call)
     {
-        Access.Demand(user, siteId, Permission.ViewStaff);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.EnsureSiteExistsAsync(siteId, ct);
-        return await db.Staff.AsNoTracking().Where(s => s.SiteId == siteId).OrderBy(s => s.Name).Select(s => s.ToDto()).ToListAsync(ct);
+        call.Demand(Permission.ViewStaff);
+        await using var db = await dbFactory.CreateDbContextAsync(call.Cancellation);
+        await db.EnsureSiteExistsAsync(call.SiteId, call.Cancellation);
+        return await db.Staff.AsNoTracking().Where(s => s.SiteId == call.SiteId).OrderBy(s => s.Name).Select(s => s.ToDto()).ToListAsync(call.Cancellation);
     }
 
-    public async Task<StaffDto> GetAsync(ClaimsPrincipal user, Guid siteId, Guid staffId, CancellationToken ct)
+    public async Task<StaffDto> GetAsync(SiteCall call, Guid staffId)
     {
-        Access.Demand(user, siteId, Permission.ViewStaff);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var member = await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.SiteId == siteId && s.Id == staffId, ct);
-        return member?.ToDto() ?? throw new NotFoundException("Staff member", staffId);
+        call.Demand(Permission.ViewStaff);
+        await using var db = await dbFactory.CreateDbContextAsync(call.Cancellation);
+        return (await db.Staff.AsNoTracking().FindAtSiteAsync(call, staffId, AdminText.Get("Entity.Staff member"))).ToDto();
     }
 
-    public Task<StaffDto> CreateAsync(ClaimsPrincipal user, Guid siteId, CreateStaff request, string? idempotencyKey, CancellationToken ct)
+    public Task<StaffDto> CreateAsync(SiteCall call, CreateStaff request)
     {
-        var actor = Access.Demand(user, siteId, Permission.ManageSite);
+        var actor = call.Demand(Permission.ManageSite);
         CreateValidator.EnsureValid(request);
         var details = new StaffDetails(request.Name!.Trim(), Validation.TrimToNull(request.Phone), Validation.TrimToNull(request.StaffNumber),
             request.DepartmentId, request.PostId, request.ShiftId, Active: true);
-        return writer.WriteAsync(siteId, new Command(actor, $"staff.create:{siteId}", request, idempotencyKey), async (db, events) =>
+        return writer.WriteAsync(call, actor, $"staff.create:{call.SiteId}", request, async (db, events) =>
         {
-            await db.EnsureSiteExistsAsync(siteId, ct);
-            await CheckReferencesAsync(db, siteId, details, exceptId: null, ct);
-            var member = StaffMember.Create(siteId, details);
+            await db.EnsureSiteExistsAsync(call.SiteId, call.Cancellation);
+            await CheckReferencesAsync(db, call, details, exceptId: null);
+            var member = StaffMember.Create(call.SiteId, details);
             db.Staff.Add(member);
             events.Add(EventTypes.StaffCreated, member.ToEvent());
             return member.ToDto();
-        }, ct);
+        });
     }
 
-    public Task<StaffDto> UpdateAsync(ClaimsPrincipal user, Guid siteId, Guid staffId, UpdateStaff request, string? idempotencyKey, CancellationToken ct)
+    public Task<StaffDto> UpdateAsync(SiteCall call, Guid staffId, UpdateStaff request)
     {
-        var actor = Access.Demand(user, siteId, Permission.ManageSite);
-        var active = request.Active ?? throw RuleViolationException.For("active", ErrorText.Get("Staff.GiveActive"));
+        var actor = call.Demand(Permission.ManageSite);
+        var active = request.Active ?? throw RuleViolationException.For("active", AdminText.Get("Staff.GiveActive"));
         UpdateValidator.EnsureValid(request);
         var details = new StaffDetails(request.Name!.Trim(), Validation.TrimToNull(request.Phone), Validation.TrimToNull(request.StaffNumber),
             request.DepartmentId, request.PostId, request.ShiftId, active);
-        return writer.WriteAsync(siteId, new Command(actor, $"staff.update:{staffId}", request, idempotencyKey), async (db, events) =>
+        return writer.WriteAsync(call, actor, $"staff.update:{staffId}", request, async (db, events) =>
         {
-            var member = await db.Staff.SingleOrDefaultAsync(s => s.SiteId == siteId && s.Id == staffId, ct)
-                ?? throw new NotFoundException("Staff member", staffId);
+            var member = await db.Staff.FindAtSiteAsync(call, staffId, AdminText.Get("Entity.Staff member"));
             if (member.Details == details)
             {
                 return member.ToDto();
@@ -65,30 +57,30 @@ public sealed class StaffService(IDbContextFactory<ReceptionDbContext> dbFactory
 
             if (member.Version != request.Version)
             {
-                throw ConflictException.Stale("staff record", member.Version, member.ToDto());
+                throw ConflictException.Stale(AdminText.Get("Entity.Staff record"), member.Version, member.ToDto());
             }
 
-            await CheckReferencesAsync(db, siteId, details, exceptId: staffId, ct);
+            await CheckReferencesAsync(db, call, details, exceptId: staffId);
             member.Update(details);
             events.Add(EventTypes.StaffUpdated, member.ToEvent());
             return member.ToDto();
-        }, ct);
+        });
     }
 
-    public Task<StaffDto> LinkUserAsync(ClaimsPrincipal user, Guid siteId, Guid staffId, LinkStaffRequest request, string? idempotencyKey, CancellationToken ct)
+    /// <summary>Links the record to the account the person signs in with, or unlinks it when <see cref="LinkStaffRequest.UserId"/> is null.</summary>
+    public Task<StaffDto> LinkUserAsync(SiteCall call, Guid staffId, LinkStaffRequest request)
     {
-        var actor = Access.Demand(user, siteId, Permission.ManageRoles);
-        return writer.WriteAsync(siteId, new Command(actor, $"staff.link:{staffId}", request, idempotencyKey), async (db, events) =>
+        var actor = call.Demand(Permission.ManageRoles);
+        return writer.WriteAsync(call, actor, $"staff.link:{staffId}", request, async (db, events) =>
         {
-            var member = await db.Staff.SingleOrDefaultAsync(s => s.SiteId == siteId && s.Id == staffId, ct)
-                ?? throw new NotFoundException("Staff member", staffId);
+            var member = await db.Staff.FindAtSiteAsync(call, staffId, AdminText.Get("Entity.Staff member"));
             if (request.UserId is { } userId)
             {
                 // A link names the account behind a staff number: only accounts the actor manages.
-                await AccountScope.DemandManageableAsync(db, user, userId, "userId", ct);
-                if (await db.Staff.AnyAsync(s => s.SiteId == siteId && s.UserId == userId && s.Id != staffId, ct))
+                await AccountScope.DemandManageableAsync(db, call.User, userId, "userId", call.Cancellation);
+                if (await db.Staff.AnyAsync(s => s.SiteId == call.SiteId && s.UserId == userId && s.Id != staffId, call.Cancellation))
                 {
-                    throw new ConflictException(ErrorText.Get("Staff.UserTaken"));
+                    throw new ConflictException(AdminText.Get("Staff.UserTaken"));
                 }
             }
 
@@ -98,26 +90,27 @@ public sealed class StaffService(IDbContextFactory<ReceptionDbContext> dbFactory
             }
 
             return member.ToDto();
-        }, ct);
+        });
     }
 
     /// <summary>A department, post or shift of another site, or of none, is a field error: the address itself was fine.</summary>
-    private static async Task CheckReferencesAsync(ReceptionDbContext db, Guid siteId, StaffDetails details, Guid? exceptId, CancellationToken ct)
+    private static async Task CheckReferencesAsync(ReceptionDbContext db, SiteCall call, StaffDetails details, Guid? exceptId)
     {
+        var (siteId, ct) = (call.SiteId, call.Cancellation);
         var errors = new Dictionary<string, string[]>();
         if (details.DepartmentId is { } departmentId && !await db.Departments.AnyAsync(d => d.SiteId == siteId && d.Id == departmentId, ct))
         {
-            errors["departmentId"] = [ErrorText.Get("NoSuchDepartment")];
+            errors["departmentId"] = [AdminText.Get("Departments.NoSuch")];
         }
 
         if (details.PostId is { } postId && !await db.Posts.AnyAsync(p => p.SiteId == siteId && p.Id == postId, ct))
         {
-            errors["postId"] = [ErrorText.Get("NoSuchPost")];
+            errors["postId"] = [AdminText.Get("Posts.NoSuch")];
         }
 
         if (details.ShiftId is { } shiftId && !await db.Shifts.AnyAsync(s => s.SiteId == siteId && s.Id == shiftId, ct))
         {
-            errors["shiftId"] = [ErrorText.Get("NoSuchShift")];
+            errors["shiftId"] = [AdminText.Get("Shifts.NoSuch")];
         }
 
         if (errors.Count > 0)
@@ -127,7 +120,7 @@ public sealed class StaffService(IDbContextFactory<ReceptionDbContext> dbFactory
 
         if (details.StaffNumber is { } number && await db.Staff.AnyAsync(s => s.SiteId == siteId && s.StaffNumber == number && s.Id != exceptId, ct))
         {
-            throw new ConflictException(ErrorText.Get("Staff.NumberTaken", number));
+            throw new ConflictException(AdminText.Get("Staff.NumberTaken", number));
         }
     }
 }

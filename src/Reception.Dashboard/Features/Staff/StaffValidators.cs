@@ -1,6 +1,5 @@
 using FluentValidation;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Infrastructure;
+using Reception.Dashboard.Features.Admin;
 
 namespace Reception.Dashboard.Features.Staff;
 
@@ -28,5 +27,5 @@ internal static class PhoneRule
 {
     public static IRuleBuilderOptions<T, string?> Phone<T>(this IRuleBuilder<T, string?> rule) =>
         rule.MaxText(Validation.PhoneMaxLength)
-            .Matches(@"^[0-9+\-() ]*$").WithMessage(_ => ErrorText.Get("Phone"));
+            .Matches(@"^[0-9+\-() ]*$").WithMessage(_ => AdminText.Get("Staff.PhoneFormat"));
 }

@@ -1,30 +1,21 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Data;
-using Reception.Dashboard.Features.Accounts;
-using Reception.Dashboard.Features.Sites;
-using Reception.Dashboard.Infrastructure;
-using Reception.Dashboard.Realtime;
-
 namespace Reception.Dashboard.Features.Units;
 
 /// <summary>The register of units and the people at them, filled by CSV import.</summary>
 public sealed class UnitService(IDbContextFactory<ReceptionDbContext> dbFactory, SiteWriter writer)
 {
-    public async Task<IReadOnlyList<UnitDto>> ListAsync(ClaimsPrincipal user, Guid siteId, CancellationToken ct)
+    public async Task<IReadOnlyList<UnitDto>> ListAsync(SiteCall call)
     {
-        Access.Demand(user, siteId, Permission.ViewResidents);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.EnsureSiteExistsAsync(siteId, ct);
-        var units = await db.Units.AsNoTracking().Include(u => u.Occupants).Where(u => u.SiteId == siteId).ToListAsync(ct);
+        call.Demand(Permission.ViewResidents);
+        await using var db = await dbFactory.CreateDbContextAsync(call.Cancellation);
+        await db.EnsureSiteExistsAsync(call.SiteId, call.Cancellation);
+        var units = await db.Units.AsNoTracking().Include(u => u.Occupants).Where(u => u.SiteId == call.SiteId).ToListAsync(call.Cancellation);
         return units.OrderBy(u => u.Building).ThenBy(u => u.Room, StringComparer.Ordinal).Select(u => u.ToDto()).ToList();
     }
 
     /// <summary>Reads a file and says what an import would do; writes nothing.</summary>
-    public ImportPreview Preview(ClaimsPrincipal user, Guid siteId, string csv)
+    public ImportPreview Preview(SiteCall call, string csv)
     {
-        Access.Demand(user, siteId, Permission.ManageSite);
+        call.Demand(Permission.ManageSite);
         return UnitsCsv.Read(csv);
     }
 
@@ -32,9 +23,9 @@ public sealed class UnitService(IDbContextFactory<ReceptionDbContext> dbFactory,
     /// Imports the file. With errors in any row nothing is written, unless the caller chose to
     /// import only the valid rows. A person already at a unit is updated, not duplicated.
     /// </summary>
-    public async Task<ImportResult> ImportAsync(ClaimsPrincipal user, Guid siteId, string csv, bool validRowsOnly, string? idempotencyKey, CancellationToken ct)
+    public async Task<ImportResult> ImportAsync(SiteCall call, string csv, bool validRowsOnly)
     {
-        var actor = Access.Demand(user, siteId, Permission.ManageSite);
+        var actor = call.Demand(Permission.ManageSite);
         var preview = UnitsCsv.Read(csv);
         if (preview.FileErrors.Count > 0)
         {
@@ -48,17 +39,17 @@ public sealed class UnitService(IDbContextFactory<ReceptionDbContext> dbFactory,
         }
 
         var rows = preview.Rows.Where(r => r.Errors.Count == 0).ToList();
-        return await writer.WriteAsync(siteId, new Command(actor, $"units.import:{siteId}", new { csv, validRowsOnly }, idempotencyKey), async (db, events) =>
+        return await writer.WriteAsync(call, actor, $"units.import:{call.SiteId}", new { csv, validRowsOnly }, async (db, events) =>
         {
-            await db.EnsureSiteExistsAsync(siteId, ct);
-            var units = await db.Units.Include(u => u.Occupants).Where(u => u.SiteId == siteId).ToListAsync(ct);
+            await db.EnsureSiteExistsAsync(call.SiteId, call.Cancellation);
+            var units = await db.Units.Include(u => u.Occupants).Where(u => u.SiteId == call.SiteId).ToListAsync(call.Cancellation);
             var byKey = units.ToDictionary(u => (u.Building, u.Room));
             int added = 0, updated = 0;
             foreach (var row in rows)
             {
                 if (!byKey.TryGetValue((row.Building, row.Room), out var unit))
                 {
-                    unit = new Unit { Id = Guid.CreateVersion7(), SiteId = siteId, Building = row.Building, Room = row.Room };
+                    unit = new Unit { Id = Guid.CreateVersion7(), SiteId = call.SiteId, Building = row.Building, Room = row.Room };
                     db.Units.Add(unit);
                     byKey[(row.Building, row.Room)] = unit;
                 }
@@ -67,12 +58,11 @@ public sealed class UnitService(IDbContextFactory<ReceptionDbContext> dbFactory,
                 var occupant = unit.Occupants.FirstOrDefault(o => o.Name == row.Name);
                 if (occupant is null)
                 {
-                    unit.Occupants.Add(new Occupant { Id = Guid.CreateVersion7(), UnitId = unit.Id, Name = row.Name, Phone = row.Phone, Kind = kind });
+                    unit.Occupants.Add(Occupant.Create(unit.Id, row.Name, row.Phone, kind));
                     added++;
                 }
-                else if (occupant.Phone != row.Phone || occupant.Kind != kind)
+                else if (occupant.Update(row.Phone, kind))
                 {
-                    (occupant.Phone, occupant.Kind) = (row.Phone, kind);
                     updated++;
                 }
             }
@@ -83,9 +73,8 @@ public sealed class UnitService(IDbContextFactory<ReceptionDbContext> dbFactory,
             }
 
             return new ImportResult(added, updated, preview.InvalidRows);
-        }, ct);
+        });
     }
 
-    public async Task<string> ExportAsync(ClaimsPrincipal user, Guid siteId, CancellationToken ct) =>
-        UnitsCsv.Write(await ListAsync(user, siteId, ct));
+    public async Task<string> ExportAsync(SiteCall call) => UnitsCsv.Write(await ListAsync(call));
 }

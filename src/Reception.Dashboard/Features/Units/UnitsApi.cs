@@ -1,6 +1,4 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc;
-using Reception.Dashboard.Features.Accounts;
+using Reception.Dashboard.Features.Admin;
 using Reception.Dashboard.Infrastructure.Csv;
 
 namespace Reception.Dashboard.Features.Units;
@@ -14,21 +12,21 @@ public static class UnitsApi
     {
         var units = site.MapGroup("/units").WithTags("Units");
 
-        units.MapGet("/", (ClaimsPrincipal user, Guid siteId, UnitService service, CancellationToken ct) => service.ListAsync(user, siteId, ct))
+        units.MapGet("/", ([AsParameters] SiteCall call, UnitService service) => service.ListAsync(call))
             .RequireSitePermission(Permission.ViewResidents);
 
-        units.MapGet("/export", async (ClaimsPrincipal user, Guid siteId, UnitService service, CancellationToken ct) =>
-                CsvFile.Download(await service.ExportAsync(user, siteId, ct), "units.csv"))
+        units.MapGet("/export", async ([AsParameters] SiteCall call, UnitService service) =>
+                CsvFile.Download(await service.ExportAsync(call), "units.csv"))
             .WithSummary("The register as CSV (UTF-8 with BOM, so spreadsheet programs read Chinese).")
             .RequireSitePermission(Permission.ViewResidents);
 
-        units.MapPost("/import/preview", async (ClaimsPrincipal user, Guid siteId, HttpRequest request, UnitService service) =>
-                service.Preview(user, siteId, await ReadCsvAsync(request)))
+        units.MapPost("/import/preview", async ([AsParameters] SiteCall call, HttpRequest request, UnitService service) =>
+                service.Preview(call, await ReadCsvAsync(request)))
             .WithSummary("Reads a CSV body (building,room,name,phone,kind) and reports every row's problems; writes nothing.")
             .RequireSitePermission(Permission.ManageSite);
 
-        units.MapPost("/import", async (ClaimsPrincipal user, Guid siteId, bool? validRowsOnly, HttpRequest request, [FromHeader(Name = "Idempotency-Key")] string? key, UnitService service, CancellationToken ct) =>
-                await service.ImportAsync(user, siteId, await ReadCsvAsync(request), validRowsOnly ?? false, key, ct))
+        units.MapPost("/import", async ([AsParameters] SiteCall call, bool? validRowsOnly, HttpRequest request, UnitService service) =>
+                await service.ImportAsync(call, await ReadCsvAsync(request), validRowsOnly ?? false))
             .WithSummary("Imports a CSV body. Any invalid row refuses the whole file (422) unless validRowsOnly=true.")
             .RequireSitePermission(Permission.ManageSite);
 
@@ -46,7 +44,7 @@ public static class UnitsApi
             buffer.Write(chunk, 0, read);
             if (buffer.Length > MaxFileBytes)
             {
-                throw Infrastructure.RuleViolationException.For("file", Infrastructure.ErrorText.Get("Csv.TooLarge", MaxFileBytes / 1024 / 1024));
+                throw RuleViolationException.For("file", AdminText.Get("Csv.TooLarge", MaxFileBytes / 1024 / 1024));
             }
         }
 

@@ -3,8 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Infrastructure;
+using Reception.Dashboard.Features.Admin;
 using Reception.Dashboard.Infrastructure.Csv;
 
 namespace Reception.Dashboard.Features.Units;
@@ -35,14 +34,14 @@ public static partial class UnitsCsv
         using var csv = new CsvReader(reader, configuration);
         if (!csv.Read() || !csv.ReadHeader())
         {
-            return new ImportPreview([], [ErrorText.Get("Csv.Empty", string.Join(",", Columns))]);
+            return new ImportPreview([], [AdminText.Get("Csv.Empty", string.Join(",", Columns))]);
         }
 
         var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
         var missing = Columns.Where(c => c != "phone" && !header.Contains(c)).ToList();
         if (missing.Count > 0)
         {
-            return new ImportPreview([], [ErrorText.Get("Csv.MissingColumns", string.Join(", ", missing), string.Join(",", Columns))]);
+            return new ImportPreview([], [AdminText.Get("Csv.MissingColumns", string.Join(", ", missing), string.Join(",", Columns))]);
         }
 
         // A cell our own export guarded against formulas reads back as it was stored.
@@ -53,23 +52,23 @@ public static partial class UnitsCsv
         {
             if (rows.Count == MaxRows)
             {
-                return new ImportPreview(rows, [ErrorText.Get("Csv.TooManyRows", MaxRows)]);
+                return new ImportPreview(rows, [AdminText.Get("Csv.TooManyRows", MaxRows)]);
             }
 
             var row = Check(csv.Parser.RawRow, Field("building"), Field("room"), Field("name"), header.Contains("phone") ? Field("phone") : null, Field("kind"));
             if (badLines.Contains(row.Line))
             {
-                row = row with { Errors = [ErrorText.Get("UnreadableLine")] };
+                row = row with { Errors = [AdminText.Get("Csv.UnreadableLine")] };
             }
             else if (row.Errors.Count == 0 && !seen.Add((row.Building, row.Room, row.Name)))
             {
-                row = row with { Errors = [ErrorText.Get("Csv.Duplicate")] };
+                row = row with { Errors = [AdminText.Get("Csv.Duplicate")] };
             }
 
             rows.Add(row);
         }
 
-        return new ImportPreview(rows, rows.Count == 0 ? [ErrorText.Get("Csv.NoRows")] : []);
+        return new ImportPreview(rows, rows.Count == 0 ? [AdminText.Get("Csv.NoRows")] : []);
     }
 
     /// <summary>
@@ -86,7 +85,7 @@ public static partial class UnitsCsv
         }
         catch (DecoderFallbackException)
         {
-            throw RuleViolationException.For("file", ErrorText.Get("NotUtf8"));
+            throw RuleViolationException.For("file", AdminText.Get("Csv.NotUtf8"));
         }
     }
 
@@ -111,12 +110,12 @@ public static partial class UnitsCsv
         Required(errors, "name", name, Validation.NameMaxLength);
         if (!string.IsNullOrEmpty(phone) && (phone.Length > Validation.PhoneMaxLength || !PhonePattern().IsMatch(phone)))
         {
-            errors.Add(ErrorText.Get("Csv.Phone", Validation.PhoneMaxLength));
+            errors.Add(AdminText.Get("Csv.Phone", Validation.PhoneMaxLength));
         }
 
         if (ParseKind(kind) is null)
         {
-            errors.Add(ErrorText.Get("Csv.Kind"));
+            errors.Add(AdminText.Get("Csv.Kind"));
         }
 
         return new ImportRow(line, building, room, name, string.IsNullOrEmpty(phone) ? null : phone, kind, errors);
@@ -126,15 +125,15 @@ public static partial class UnitsCsv
     {
         if (value.Length == 0)
         {
-            errors.Add(ErrorText.Get("Csv.Required", field));
+            errors.Add(AdminText.Get("Csv.Required", field));
         }
         else if (value.Length > max)
         {
-            errors.Add(ErrorText.Get("Csv.TooLong", field, max));
+            errors.Add(AdminText.Get("Csv.TooLong", field, max));
         }
         else if (Validation.HasControlCharacters(value))
         {
-            errors.Add(ErrorText.Get("Csv.ControlCharacters", field));
+            errors.Add(AdminText.Get("Csv.ControlCharacters", field));
         }
     }
 

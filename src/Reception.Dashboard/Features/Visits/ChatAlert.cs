@@ -1,35 +1,45 @@
+using static Reception.Dashboard.Features.Visits.VisitText;
+
 namespace Reception.Dashboard.Features.Visits;
 
 /// <summary>
 /// What the duty chat's webhook receives: one line in Chinese, the staff's language, and one in English,
-/// with the kind of alert for receivers that format their own.
+/// with the kind of alert for receivers that format their own. The lines are <c>Chat.*</c> in the visit texts.
 /// </summary>
 public sealed record ChatAlert(string Kind, string Visit, string Text, string TextEn)
 {
     public static ChatAlert Late(string visit, string post, string itemsZh, string itemsEn) =>
-        new("item-late", visit, $"【超时】{visit}：{post}「{itemsZh}」未按时完成", $"[Late] {visit}: {post} has not done \"{itemsEn}\"");
+        new("item-late", visit, In(Chinese, "Chat.Late", visit, post, itemsZh), In(English, "Chat.Late", visit, post, itemsEn));
 
     public static ChatAlert Blocked(string visit, string post, string reason) =>
-        new("post-blocked", visit, $"【受阻】{visit}：{post}报告问题：{reason}", $"[Blocked] {visit}: {post} reports: {reason}");
+        Both("post-blocked", visit, "Chat.Blocked", visit, post, reason);
 
-    public static ChatAlert OrderOverdue(string visit, string order, IEnumerable<string> posts) =>
-        new("order-unacknowledged", visit, $"【指令未确认】{visit}：「{order}」未确认：{string.Join("、", posts)}", $"[Order unacknowledged] {visit}: \"{order}\" not acknowledged by {string.Join(", ", posts)}");
+    public static ChatAlert OrderOverdue(string visit, string order, IEnumerable<string> posts)
+    {
+        var silent = posts.ToList();
+        return new("order-unacknowledged", visit,
+            In(Chinese, "Chat.OrderOverdue", visit, order, string.Join(In(Chinese, "Separator"), silent)),
+            In(English, "Chat.OrderOverdue", visit, order, string.Join(In(English, "Separator"), silent)));
+    }
 
     public static ChatAlert Empty(string visit, string post) =>
-        new("post-empty", visit, $"【空岗】{visit}：{post}无人值守", $"[Post empty] {visit}: nobody at {post}");
+        Both("post-empty", visit, "Chat.Empty", visit, post);
 
     public static ChatAlert Violation(string visit, string where, string what) =>
-        new("violation", visit, $"【违章】{visit}：{where} {what}", $"[Violation] {visit}: {where} {what}");
+        Both("violation", visit, "Chat.Violation", visit, where, what);
 
     /// <summary>The engineering webhook's message when a visit it was told about moves: a new notice follows 30 minutes ahead.</summary>
     public static ChatAlert WaterFeaturesMoved(string visit, DateTime arrivalLocal) =>
-        new("water-features-moved", visit, $"【工程部】{visit} 改为 {arrivalLocal:HH:mm} 到达，届时将另行通知开启水景", $"[Engineering] {visit} now arrives at {arrivalLocal:HH:mm}; a new notice follows before then");
+        Both("water-features-moved", visit, "Chat.WaterFeaturesMoved", visit, arrivalLocal);
 
     /// <summary>The engineering webhook's message when a visit it was told about is cancelled.</summary>
     public static ChatAlert WaterFeaturesCancelled(string visit) =>
-        new("water-features-cancelled", visit, $"【工程部】{visit} 已取消，无需开启水景", $"[Engineering] {visit} is cancelled; the water features are not needed");
+        Both("water-features-cancelled", visit, "Chat.WaterFeaturesCancelled", visit);
 
     /// <summary>The engineering webhook's message (§4.5.3).</summary>
     public static ChatAlert WaterFeatures(string visit, DateTime arrivalLocal) =>
-        new("water-features", visit, $"【工程部】请于 {arrivalLocal:HH:mm} 前开启园区水景（{visit}）", $"[Engineering] Switch the water features on before {arrivalLocal:HH:mm} ({visit})");
+        Both("water-features", visit, "Chat.WaterFeatures", arrivalLocal, visit);
+
+    private static ChatAlert Both(string kind, string visit, string key, params object?[] args) =>
+        new(kind, visit, In(Chinese, key, args), In(English, key, args));
 }

@@ -1,12 +1,3 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Data;
-using Reception.Dashboard.Features.Accounts;
-using Reception.Dashboard.Features.Sites;
-using Reception.Dashboard.Infrastructure;
-using Reception.Dashboard.Realtime;
-
 namespace Reception.Dashboard.Features.Visits;
 
 /// <summary>A site's checklist template. A visit copies it when announced, so editing it never changes a visit under way.</summary>
@@ -16,21 +7,22 @@ public sealed class ChecklistTemplateService(IDbContextFactory<ReceptionDbContex
 
     private static readonly ChecklistTemplateValidator ItemValidator = new();
 
-    public async Task<IReadOnlyList<ChecklistTemplateItemDto>> GetAsync(ClaimsPrincipal user, Guid siteId, CancellationToken ct)
+    public async Task<IReadOnlyList<ChecklistTemplateItemDto>> GetAsync(SiteCall call)
     {
-        Access.Demand(user, siteId, Permission.ViewBoard);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.EnsureSiteExistsAsync(siteId, ct);
-        var items = await db.ChecklistTemplate.AsNoTracking().Where(t => t.SiteId == siteId).OrderBy(t => t.Order).ToListAsync(ct);
+        call.Demand(Permission.ViewBoard);
+        await using var db = await dbFactory.CreateDbContextAsync(call.Cancellation);
+        await db.EnsureSiteExistsAsync(call.SiteId, call.Cancellation);
+        var items = await db.ChecklistTemplate.AsNoTracking().Where(t => t.SiteId == call.SiteId).OrderBy(t => t.Order).ToListAsync(call.Cancellation);
         return items.Count > 0 ? items.Select(t => t.ToDto()).ToList() : DefaultChecklist.Items;
     }
 
-    public Task<IReadOnlyList<ChecklistTemplateItemDto>> SetAsync(ClaimsPrincipal user, Guid siteId, SetChecklistTemplate request, string? idempotencyKey, CancellationToken ct)
+    public Task<IReadOnlyList<ChecklistTemplateItemDto>> SetAsync(SiteCall call, SetChecklistTemplate request)
     {
-        var actor = Access.Demand(user, siteId, Permission.EditChecklists);
-        var items = request.Items ?? throw RuleViolationException.For("items", ErrorText.Get("GiveItems"));
+        var actor = call.Demand(Permission.EditChecklists);
+        var items = request.Items ?? throw RuleViolationException.For("items", VisitText.Get("GiveItems"));
         Check(items);
-        return writer.WriteAsync(siteId, new Command(actor, $"checklists.set:{siteId}", request, idempotencyKey), async (db, events) =>
+        var (siteId, ct) = (call.SiteId, call.Cancellation);
+        return writer.WriteAsync(call, actor, $"checklists.set:{siteId}", request, async (db, events) =>
         {
             await db.EnsureSiteExistsAsync(siteId, ct);
             await db.ChecklistTemplate.Where(t => t.SiteId == siteId).ExecuteDeleteAsync(ct);
@@ -38,7 +30,7 @@ public sealed class ChecklistTemplateService(IDbContextFactory<ReceptionDbContex
             db.ChecklistTemplate.AddRange(rows);
             events.Add(EventTypes.ChecklistTemplateChanged, new ChecklistTemplateChanged(rows.Count));
             return (IReadOnlyList<ChecklistTemplateItemDto>)rows.Select(r => r.ToDto()).ToList();
-        }, ct);
+        });
     }
 
     private static void Check(IReadOnlyList<ChecklistTemplateItemDto> items)
@@ -46,21 +38,21 @@ public sealed class ChecklistTemplateService(IDbContextFactory<ReceptionDbContex
         var errors = new Dictionary<string, string[]>();
         if (items.Count is 0 or > MaxItems)
         {
-            errors["items"] = [ErrorText.Get("TemplateSize", MaxItems)];
+            errors["items"] = [VisitText.Get("TemplateSize", MaxItems)];
         }
 
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i] is null)
             {
-                errors[$"items[{i}]"] = [ErrorText.Get("GiveItems")];
+                errors[$"items[{i}]"] = [VisitText.Get("GiveItems")];
                 continue;
             }
 
             // Missing, it would read as 0: due at the arrival instead of before it.
             if (items[i].MinutesBefore is null)
             {
-                errors[$"items[{i}].minutesBefore"] = [ErrorText.Get("MinutesBefore", ChecklistTemplateValidator.MaxMinutesBefore)];
+                errors[$"items[{i}].minutesBefore"] = [VisitText.Get("MinutesBefore", ChecklistTemplateValidator.MaxMinutesBefore)];
             }
 
             foreach (var failure in ItemValidator.Validate(items[i]).Errors)
@@ -72,7 +64,7 @@ public sealed class ChecklistTemplateService(IDbContextFactory<ReceptionDbContex
 
         if (items.Select(i => i?.Key?.Trim()).GroupBy(k => k).Any(g => g.Count() > 1))
         {
-            errors["items"] = [ErrorText.Get("TemplateKeyRepeated")];
+            errors["items"] = [VisitText.Get("TemplateKeyRepeated")];
         }
 
         if (errors.Count > 0)

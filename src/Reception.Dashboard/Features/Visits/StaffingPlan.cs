@@ -1,5 +1,3 @@
-using Reception.Dashboard.Client.Contracts;
-
 namespace Reception.Dashboard.Features.Visits;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Localization;
-using Reception.Dashboard.Client.Contracts;
 
 namespace Reception.Dashboard.Features.Visits;
 

@@ -1,12 +1,6 @@
 using System.Globalization;
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Data;
-using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Features.Board;
-using Reception.Dashboard.Infrastructure;
 using Reception.Dashboard.Infrastructure.Csv;
 using Reception.Dashboard.Localization;
 
@@ -18,15 +12,16 @@ namespace Reception.Dashboard.Features.Visits;
 /// </summary>
 public sealed class VisitArchive(IDbContextFactory<ReceptionDbContext> dbFactory, IStringLocalizer<Text> text)
 {
-    public async Task<IReadOnlyList<VisitTimelineEntry>> TimelineAsync(ClaimsPrincipal user, Guid siteId, Guid visitId, CancellationToken ct)
+    public async Task<IReadOnlyList<VisitTimelineEntry>> TimelineAsync(SiteCall call, Guid visitId)
     {
         // Names of the people who acted: for those who may see staff records.
-        Access.Demand(user, siteId, Permission.ViewStaff);
+        call.Demand(Permission.ViewStaff);
+        var (siteId, ct) = (call.SiteId, call.Cancellation);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var stream = await db.SiteStreams.AsNoTracking().SingleOrDefaultAsync(s => s.SiteId == siteId, ct) ?? throw new NotFoundException("Site", siteId);
+        var stream = await db.SiteStreams.AsNoTracking().SingleOrDefaultAsync(s => s.SiteId == siteId, ct) ?? throw NotFoundException.Site(siteId);
         if (!await db.Visits.AnyAsync(v => v.SiteId == siteId && v.Id == visitId, ct))
         {
-            throw new NotFoundException("Visit", visitId);
+            throw new NotFoundException(VisitText.Get("Entity.Visit"), visitId);
         }
 
         var events = await db.Events.AsNoTracking().Where(e => e.SiteId == siteId && e.VisitId == visitId).OrderBy(e => e.Seq).ToListAsync(ct);
@@ -42,11 +37,11 @@ public sealed class VisitArchive(IDbContextFactory<ReceptionDbContext> dbFactory
     }
 
     /// <summary>The timeline as CSV, times in the site's zone.</summary>
-    public async Task<string> CsvAsync(ClaimsPrincipal user, Guid siteId, Guid visitId, CancellationToken ct)
+    public async Task<string> CsvAsync(SiteCall call, Guid visitId)
     {
-        var timeline = await TimelineAsync(user, siteId, visitId, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var zone = (await db.Sites.AsNoTracking().SingleAsync(s => s.Id == siteId, ct)).TimeZone;
+        var timeline = await TimelineAsync(call, visitId);
+        await using var db = await dbFactory.CreateDbContextAsync(call.Cancellation);
+        var zone = (await db.Sites.AsNoTracking().SingleAsync(s => s.Id == call.SiteId, call.Cancellation)).TimeZone;
         var header = new[] { "Archive.Seq", "Archive.Time", "Archive.Event", "Archive.Who", "Archive.Role", "Archive.Type" }.Select(key => text[key].Value);
         return CsvFile.Write(
         [

@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Data;
 using Reception.Dashboard.Features.Posts;
 using Reception.Dashboard.Infrastructure.Outbound;
 using Reception.Dashboard.Infrastructure.Scheduling;
-using Reception.Dashboard.Realtime;
 
 namespace Reception.Dashboard.Features.Visits;
 
@@ -25,8 +21,8 @@ public sealed class VisitDeadlines(Outbox outbox) : IDueJobHandler
     public async Task FireAsync(ReceptionDbContext db, EventBatch events, DueJob job, DateTime now, CancellationToken ct)
     {
         // An item's deadline touches only its post; the other deadlines read the whole visit.
-        var itemPost = job.Kind == ItemKind ? await VisitService.PostOfItemAsync(db, job.OwnerId, job.TargetId, ct) : null;
-        var visit = await (itemPost is { } postId ? VisitService.LoadPost(db, postId) : VisitService.Load(db)).SingleOrDefaultAsync(v => v.Id == job.OwnerId, ct);
+        var itemPost = job.Kind == ItemKind ? await VisitLoading.PostOfItemAsync(db, job.OwnerId, job.TargetId, ct) : null;
+        var visit = await (itemPost is { } postId ? VisitLoading.LoadPost(db, postId) : VisitLoading.Load(db)).SingleOrDefaultAsync(v => v.Id == job.OwnerId, ct);
         if (visit is null)
         {
             return;
@@ -60,7 +56,7 @@ public sealed class VisitDeadlines(Outbox outbox) : IDueJobHandler
                         silent.Add(await db.Posts.NameOfAsync(recipient.PostId, ct));
                     }
 
-                    outbox.Enqueue(db, events, visit.SiteId, visit.Id, Outbox.Chat, ChatAlert.OrderOverdue(visit.Title, order.Text, silent));
+                    outbox.Enqueue(db, events, visit.SiteId, visit.Id, VisitChannels.Chat, ChatAlert.OrderOverdue(visit.Title, order.Text, silent));
                 }
 
                 break;
@@ -82,11 +78,9 @@ public sealed class VisitDeadlines(Outbox outbox) : IDueJobHandler
         }
 
         var zone = (await db.Sites.AsNoTracking().SingleAsync(s => s.Id == visit.SiteId, ct)).TimeZone;
-        var message = outbox.Enqueue(db, events, visit.SiteId, visit.Id, Outbox.Engineering,
+        var message = outbox.Enqueue(db, events, visit.SiteId, visit.Id, VisitChannels.Engineering,
             ChatAlert.WaterFeatures(visit.Title, TimeZoneInfo.ConvertTimeFromUtc(visit.Arrival, zone)));
-        var notice = new VisitNotice { Id = Guid.CreateVersion7(), VisitId = visit.Id, Kind = VisitNotice.WaterFeatures, SentAt = now, OutboundMessageId = message?.Id };
-        visit.Notices.Add(notice);
-        visit.EngineeringToldAt ??= now;
+        var notice = visit.TellEngineering(message?.Id, now);
         events.Add(EventTypes.NoticeSent, notice.ToEvent(), visit.Id);
         foreach (var post in visit.Posts)
         {
@@ -99,7 +93,7 @@ public sealed class VisitDeadlines(Outbox outbox) : IDueJobHandler
             }
         }
 
-        VisitService.AddReadinessChanges(events, visit, now);
+        VisitWrites.AddReadinessChanges(events, visit, now);
     }
 
     /// <summary>
@@ -111,13 +105,12 @@ public sealed class VisitDeadlines(Outbox outbox) : IDueJobHandler
     {
         events.Add(EventTypes.ItemLate, new ChecklistItemChanged(visit.Id, post.PostId, item.Id, item.Key, ItemState.Late, false), visit.Id);
         var wasLate = post.PublishedState == ReadinessState.Late;
-        VisitService.AddReadinessChanges(events, visit, now);
+        VisitWrites.AddReadinessChanges(events, visit, now);
         if (!wasLate && post.PublishedState == ReadinessState.Late)
         {
             var late = post.Items.Where(i => i.StateAt(now) == ItemState.Late).OrderBy(i => i.Order).ToList();
-            outbox.Enqueue(db, events, visit.SiteId, visit.Id, Outbox.Chat, ChatAlert.Late(visit.Title, await db.Posts.NameOfAsync(post.PostId, ct),
+            outbox.Enqueue(db, events, visit.SiteId, visit.Id, VisitChannels.Chat, ChatAlert.Late(visit.Title, await db.Posts.NameOfAsync(post.PostId, ct),
                 string.Join("、", late.Select(i => i.TextZh)), string.Join("\", \"", late.Select(i => i.TextEn))));
         }
     }
-
 }

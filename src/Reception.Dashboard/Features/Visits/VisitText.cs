@@ -1,4 +1,31 @@
+using System.Globalization;
+using System.Resources;
+
 namespace Reception.Dashboard.Features.Visits;
 
-/// <summary>The words of the visit pages (<c>VisitText.resx</c>, <c>VisitText.zh-Hans.resx</c>).</summary>
-public sealed class VisitText;
+/// <summary>
+/// The words of visits (<c>VisitText.resx</c>, <c>VisitText.zh-Hans.resx</c>): pages read them through
+/// <c>IStringLocalizer&lt;VisitText&gt;</c>; the use cases, singletons without a localizer per request, word
+/// their refusals through <see cref="Get(string, object?[])"/> in the caller's UI culture.
+/// </summary>
+public sealed class VisitText
+{
+    private static readonly ResourceManager Resources = new(typeof(VisitText).FullName!, typeof(VisitText).Assembly);
+
+    /// <summary>The duty chat and engineering read both languages in one message, whoever caused it.</summary>
+    public static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-Hans");
+
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    /// <summary>A text in the caller's language (the request's or circuit's UI culture).</summary>
+    public static string Get(string key, params object?[] args) => Format(CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture, key, args);
+
+    /// <summary>A text in the language given, whatever the caller's.</summary>
+    public static string In(CultureInfo culture, string key, params object?[] args) => Format(culture, culture, key, args);
+
+    private static string Format(CultureInfo language, CultureInfo format, string key, object?[] args)
+    {
+        var text = Resources.GetString(key, language) ?? key;
+        return args.Length == 0 ? text : string.Format(format, text, args);
+    }
+}

@@ -1,6 +1,4 @@
 using FluentValidation;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Infrastructure;
 
 namespace Reception.Dashboard.Features.Visits;
 
@@ -11,16 +9,16 @@ public sealed class AnnounceVisitValidator : AbstractValidator<AnnounceVisit>
 
     public AnnounceVisitValidator()
     {
-        RuleFor(r => r.Title).NotEmpty().WithMessage(_ => ErrorText.Get("GiveTitle"))
+        RuleFor(r => r.Title).NotEmpty().WithMessage(_ => VisitText.Get("GiveTitle"))
             .MaxText(Visit.TitleMaxLength);
-        RuleFor(r => r.Level).InclusiveBetween(1, 3).WithMessage(_ => ErrorText.Get("VisitLevel"));
-        RuleFor(r => r.Arrival).NotNull().WithMessage(_ => ErrorText.Get("GiveArrival"));
-        RuleFor(r => r.Route).NotEmpty().WithMessage(_ => ErrorText.Get("GiveRoute"))
-            .Must(r => r is null || r.Count <= MaxRoute).WithMessage(_ => ErrorText.Get("RouteTooLong", MaxRoute));
+        RuleFor(r => r.Level).InclusiveBetween(1, 3).WithMessage(_ => VisitText.Get("VisitLevel"));
+        RuleFor(r => r.Arrival).NotNull().WithMessage(_ => VisitText.Get("GiveArrival"));
+        RuleFor(r => r.Route).NotEmpty().WithMessage(_ => VisitText.Get("GiveRoute"))
+            .Must(r => r is null || r.Count <= MaxRoute).WithMessage(_ => VisitText.Get("RouteTooLong", MaxRoute));
         RuleFor(r => r.Host).MaxText(Validation.NameMaxLength);
         RuleFor(r => r.Notes).MultiLineText(Visit.NotesMaxLength);
-        RuleFor(r => r.Posts).Must(p => p is null || p.Count <= MaxPosts).WithMessage(_ => ErrorText.Get("PlanTooLong", MaxPosts));
-        RuleForEach(r => r.Posts).NotNull().WithMessage(_ => ErrorText.Get("UnknownPost"));
+        RuleFor(r => r.Posts).Must(p => p is null || p.Count <= MaxPosts).WithMessage(_ => VisitText.Get("PlanTooLong", MaxPosts));
+        RuleForEach(r => r.Posts).NotNull().WithMessage(_ => VisitText.Get("UnknownPost"));
     }
 }
 
@@ -30,18 +28,18 @@ public sealed class ChecklistTemplateValidator : AbstractValidator<ChecklistTemp
 
     public ChecklistTemplateValidator()
     {
-        RuleFor(i => i.Key).NotEmpty().WithMessage(_ => ErrorText.Get("GiveKey"))
+        RuleFor(i => i.Key).NotEmpty().WithMessage(_ => VisitText.Get("GiveKey"))
             .MaxText(ChecklistTemplateItem.KeyMaxLength);
-        RuleFor(i => i.Rule).NotEmpty().WithMessage(_ => ErrorText.Get("GiveRule"))
+        RuleFor(i => i.Rule).NotEmpty().WithMessage(_ => VisitText.Get("GiveRule"))
             .MaxText(ChecklistTemplateItem.RuleMaxLength);
-        RuleFor(i => i.TextZh).NotEmpty().WithMessage(_ => ErrorText.Get("GiveText"))
+        RuleFor(i => i.TextZh).NotEmpty().WithMessage(_ => VisitText.Get("GiveText"))
             .MaxText(ChecklistTemplateItem.TextMaxLength);
-        RuleFor(i => i.TextEn).NotEmpty().WithMessage(_ => ErrorText.Get("GiveText"))
+        RuleFor(i => i.TextEn).NotEmpty().WithMessage(_ => VisitText.Get("GiveText"))
             .MaxText(ChecklistTemplateItem.TextMaxLength);
-        RuleFor(i => i.PostKinds).NotEmpty().WithMessage(_ => ErrorText.Get("GivePostKinds"))
+        RuleFor(i => i.PostKinds).NotEmpty().WithMessage(_ => VisitText.Get("GivePostKinds"))
             .Must(k => k is null || k.All(Enum.IsDefined)).WithMessage(_ => Validation.ChooseOneOf<PostKind>());
-        RuleFor(i => i.Levels).NotEmpty().WithMessage(_ => ErrorText.Get("VisitLevel"))
-            .Must(l => l is null || l.All(level => level is >= 1 and <= 3)).WithMessage(_ => ErrorText.Get("VisitLevel"));
-        RuleFor(i => i.MinutesBefore).InclusiveBetween(0, MaxMinutesBefore).WithMessage(_ => ErrorText.Get("MinutesBefore", MaxMinutesBefore));
+        RuleFor(i => i.Levels).NotEmpty().WithMessage(_ => VisitText.Get("VisitLevel"))
+            .Must(l => l is null || l.All(level => level is >= 1 and <= 3)).WithMessage(_ => VisitText.Get("VisitLevel"));
+        RuleFor(i => i.MinutesBefore).InclusiveBetween(0, MaxMinutesBefore).WithMessage(_ => VisitText.Get("MinutesBefore", MaxMinutesBefore));
     }
 }

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Reception.Dashboard.Data;
 
 namespace Reception.Dashboard.Infrastructure.Idempotency;
 

@@ -1,10 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.Extensions.Options;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Data;
-using Reception.Dashboard.Features.Sites;
 
 namespace Reception.Dashboard.Infrastructure.Outbound;
 
@@ -41,16 +35,13 @@ public sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<Outb
     }
 }
 
-/// <summary>Where messages go and how hard to try. Each channel is off until it has a URL.</summary>
+/// <summary>
+/// How hard to try. Where messages go is per channel: features name their channels, and a channel is
+/// off until <c>Outbound:{Channel}WebhookUrl</c> is set (e.g. <c>Outbound:ChatWebhookUrl</c>).
+/// </summary>
 public sealed class OutboundOptions
 {
     public const string Section = "Outbound";
-
-    /// <summary>Receives engineering notices, such as the fountain 30 minutes ahead (§4.5.3).</summary>
-    public string? EngineeringWebhookUrl { get; set; }
-
-    /// <summary>Receives alerts for the duty chat: late items, blocked or empty posts, unacknowledged orders.</summary>
-    public string? ChatWebhookUrl { get; set; }
 
     public int RetriesPerAttempt { get; set; } = 3;
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
@@ -61,25 +52,21 @@ public sealed class OutboundOptions
     public TimeSpan RetryLater { get; set; } = TimeSpan.FromSeconds(30);
 
     public int MaxAttempts { get; set; } = 20;
+}
 
-    public string? UrlFor(string channel) => channel switch
-    {
-        Outbox.Engineering => EngineeringWebhookUrl,
-        Outbox.Chat => ChatWebhookUrl,
-        _ => null,
-    };
+/// <summary>A channel's receiver, read from configuration each time, so a changed URL takes effect for the next message.</summary>
+public sealed class WebhookUrls(IConfiguration configuration)
+{
+    public string? For(string channel) => configuration[$"{OutboundOptions.Section}:{channel}WebhookUrl"];
 }
 
 /// <summary>How features queue a message, inside their own write.</summary>
-public sealed class Outbox(IOptions<OutboundOptions> options, WebhookDispatcher dispatcher, TimeProvider clock)
+public sealed class Outbox(WebhookUrls urls, WebhookDispatcher dispatcher, TimeProvider clock)
 {
-    public const string Engineering = "engineering";
-    public const string Chat = "chat";
-
     /// <returns>The queued message, or null when the channel has no URL configured.</returns>
     public OutboundMessage? Enqueue(ReceptionDbContext db, Realtime.EventBatch events, Guid siteId, Guid? visitId, string channel, object payload)
     {
-        if (string.IsNullOrWhiteSpace(options.Value.UrlFor(channel)))
+        if (string.IsNullOrWhiteSpace(urls.For(channel)))
         {
             return null;
         }

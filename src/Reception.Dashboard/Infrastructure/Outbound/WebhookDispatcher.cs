@@ -1,14 +1,10 @@
 using System.Net.Http.Headers;
 using Reception.Dashboard.Infrastructure.Scheduling;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Data;
-using Reception.Dashboard.Realtime;
 
 namespace Reception.Dashboard.Infrastructure.Outbound;
 
@@ -25,24 +21,22 @@ public sealed class WebhookDispatcher : BackgroundService
     private static readonly TimeSpan IdleCheck = TimeSpan.FromMinutes(1);
 
     private readonly Alarm _alarm;
-    private readonly Dictionary<string, ResiliencePipeline<HttpResponseMessage>> _pipelines = [];
+    // One pipeline per channel, so one receiver's open circuit does not stop the others.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ResiliencePipeline<HttpResponseMessage>> _pipelines = new();
     private readonly IDbContextFactory<ReceptionDbContext> _dbFactory;
     private readonly SiteWriter _writer;
     private readonly IHttpClientFactory _http;
     private readonly OutboundOptions _options;
+    private readonly WebhookUrls _urls;
     private readonly TimeProvider _clock;
     private readonly ILogger<WebhookDispatcher> _logger;
 
     public WebhookDispatcher(
         IDbContextFactory<ReceptionDbContext> dbFactory, SiteWriter writer, IHttpClientFactory http,
-        IOptions<OutboundOptions> options, TimeProvider clock, ILogger<WebhookDispatcher> logger)
+        IOptions<OutboundOptions> options, WebhookUrls urls, TimeProvider clock, ILogger<WebhookDispatcher> logger)
     {
-        (_dbFactory, _writer, _http, _options, _clock, _logger) = (dbFactory, writer, http, options.Value, clock, logger);
+        (_dbFactory, _writer, _http, _options, _urls, _clock, _logger) = (dbFactory, writer, http, options.Value, urls, clock, logger);
         _alarm = new Alarm(clock);
-        foreach (var channel in new[] { Outbox.Engineering, Outbox.Chat })
-        {
-            _pipelines[channel] = Pipeline(_options, clock);
-        }
     }
 
     public void Wake() => _alarm.Wake();
@@ -122,7 +116,7 @@ public sealed class WebhookDispatcher : BackgroundService
 
     private async Task<(bool Delivered, string? Error)> SendAsync(OutboundMessage message, CancellationToken ct)
     {
-        var url = _options.UrlFor(message.Channel);
+        var url = _urls.For(message.Channel);
         if (string.IsNullOrWhiteSpace(url))
         {
             return (false, "No URL is configured for this channel any more.");
@@ -131,7 +125,7 @@ public sealed class WebhookDispatcher : BackgroundService
         try
         {
             var client = _http.CreateClient(HttpClientName);
-            using var response = await _pipelines[message.Channel].ExecuteAsync(async token =>
+            using var response = await _pipelines.GetOrAdd(message.Channel, _ => Pipeline(_options, _clock)).ExecuteAsync(async token =>
             {
                 var content = new StringContent(message.Payload);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json");

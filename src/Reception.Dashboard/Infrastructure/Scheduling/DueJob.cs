@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Reception.Dashboard.Features.Sites;
-
 namespace Reception.Dashboard.Infrastructure.Scheduling;
 
 /// <summary>

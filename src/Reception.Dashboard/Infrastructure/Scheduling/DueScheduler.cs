@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Reception.Dashboard.Client.Contracts;
-using Reception.Dashboard.Data;
-using Reception.Dashboard.Realtime;
-
 namespace Reception.Dashboard.Infrastructure.Scheduling;
 
 /// <summary>Fires the jobs of one kind. Runs inside the scheduler's write: its changes and events commit with the job's firing.</summary>

@@ -45,7 +45,7 @@ public sealed class DeadlineTests
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
-        var arrival = VisitService.ArrivalUtc(DateTime.Parse(local, System.Globalization.CultureInfo.InvariantCulture), zone);
+        var arrival = VisitInput.ArrivalUtc(DateTime.Parse(local, System.Globalization.CultureInfo.InvariantCulture), zone);
 
         Assert.Equal(DateTime.Parse(expectedUtc, System.Globalization.CultureInfo.InvariantCulture), arrival);
         Assert.Equal(DateTimeKind.Utc, arrival.Kind);
@@ -58,7 +58,7 @@ public sealed class DeadlineTests
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
         var given = DateTimeOffset.Parse("2026-12-01T09:00:00+01:00", System.Globalization.CultureInfo.InvariantCulture).UtcDateTime;
 
-        Assert.Equal(new DateTime(2026, 12, 1, 8, 0, 0, DateTimeKind.Utc), VisitService.ArrivalUtc(given, zone));
+        Assert.Equal(new DateTime(2026, 12, 1, 8, 0, 0, DateTimeKind.Utc), VisitInput.ArrivalUtc(given, zone));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class DeadlineTests
         var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
         var refused = Assert.Throws<Reception.Dashboard.Infrastructure.RuleViolationException>(() =>
-            VisitService.ArrivalUtc(new DateTime(2027, 3, 28, 1, 30, 0, DateTimeKind.Unspecified), london));
+            VisitInput.ArrivalUtc(new DateTime(2027, 3, 28, 1, 30, 0, DateTimeKind.Unspecified), london));
         Assert.True(refused.Errors.ContainsKey("arrival"));
     }
 }

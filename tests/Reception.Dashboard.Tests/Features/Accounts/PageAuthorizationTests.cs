@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Tests.TestInfrastructure;
 
-namespace Reception.Dashboard.Tests.Accounts;
+namespace Reception.Dashboard.Tests.Features.Accounts;
 
 public sealed class PageAuthorizationTests
 {

@@ -3,7 +3,7 @@ using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Tests.Features.Devices;
 using Reception.Dashboard.Tests.TestInfrastructure;
 
-namespace Reception.Dashboard.Tests.Accounts;
+namespace Reception.Dashboard.Tests.Features.Accounts;
 
 /// <summary>
 /// The matrix's callers that are not a role held at site A: guards on enrolled phones, paired wall

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Tests.TestInfrastructure;
 
-namespace Reception.Dashboard.Tests.Accounts;
+namespace Reception.Dashboard.Tests.Features.Accounts;
 
 /// <summary>Account and token writes honour Idempotency-Key like every other write, and never repeat a secret.</summary>
 public sealed class AccountIdempotencyTests

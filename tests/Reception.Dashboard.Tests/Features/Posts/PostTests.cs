@@ -1,28 +1,12 @@
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Features.Posts;
-using Reception.Dashboard.Features.Shifts;
 using Reception.Dashboard.Infrastructure;
 
-namespace Reception.Dashboard.Tests.Features;
+namespace Reception.Dashboard.Tests.Features.Posts;
 
-public sealed class ModelTests
+public sealed class PostTests
 {
     private static readonly Guid SiteId = Guid.NewGuid();
-
-    [Theory]
-    [InlineData("23:30", true)]
-    [InlineData("00:00", true)]
-    [InlineData("06:59", true)]
-    [InlineData("07:00", false)]
-    [InlineData("12:00", false)]
-    [InlineData("23:00", true)]
-    public void NightShift_Covers_TimesOnBothSidesOfMidnight(string time, bool covered)
-    {
-        var night = Shift.Create(SiteId, ShiftKind.Night, new TimeOnly(23, 0), new TimeOnly(7, 0));
-
-        Assert.True(night.CrossesMidnight);
-        Assert.Equal(covered, night.Covers(TimeOnly.Parse(time)));
-    }
 
     [Fact]
     public void Post_UpdateWithSameValues_KeepsVersion()

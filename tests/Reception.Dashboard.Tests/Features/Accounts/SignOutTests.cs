@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Tests.TestInfrastructure;
 
-namespace Reception.Dashboard.Tests.Accounts;
+namespace Reception.Dashboard.Tests.Features.Accounts;
 
 /// <summary>Sign-out ends this session, at once and everywhere it is used, and no other.</summary>
 public sealed class SignOutTests

@@ -6,9 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Data;
 using Reception.Dashboard.Features.Accounts;
+using Reception.Dashboard.Infrastructure;
 using Reception.Dashboard.Tests.TestInfrastructure;
 
-namespace Reception.Dashboard.Tests.Accounts;
+namespace Reception.Dashboard.Tests.Features.Accounts;
 
 public sealed class AccountsTests
 {
@@ -356,11 +357,11 @@ public sealed class AccountsTests
 
         Task act() => call switch
         {
-            "posts.create" => services.GetRequiredService<Reception.Dashboard.Features.Posts.PostService>().CreateAsync(guard, site.Id, new CreatePost("Gate", PostKind.Gate, null, 1), null, ct),
-            "shifts.create" => services.GetRequiredService<Reception.Dashboard.Features.Shifts.ShiftService>().CreateAsync(guard, site.Id, new CreateShift(ShiftKind.Morning, new TimeOnly(7, 0), new TimeOnly(15, 0)), null, ct),
-            "departments.create" => services.GetRequiredService<Reception.Dashboard.Features.Departments.DepartmentService>().CreateAsync(guard, site.Id, new CreateDepartment("Security"), null, ct),
-            "staff.list" => services.GetRequiredService<Reception.Dashboard.Features.Staff.StaffService>().ListAsync(guard, site.Id, ct),
-            _ => services.GetRequiredService<Reception.Dashboard.Features.Sites.SiteService>().UpdateAsync(guard, site.Id, new UpdateSite("Mine now", "Asia/Shanghai", 1), null, ct),
+            "posts.create" => services.GetRequiredService<Reception.Dashboard.Features.Posts.PostService>().CreateAsync(new SiteCall(guard, site.Id, null, ct), new CreatePost("Gate", PostKind.Gate, null, 1)),
+            "shifts.create" => services.GetRequiredService<Reception.Dashboard.Features.Shifts.ShiftService>().CreateAsync(new SiteCall(guard, site.Id, null, ct), new CreateShift(ShiftKind.Morning, new TimeOnly(7, 0), new TimeOnly(15, 0))),
+            "departments.create" => services.GetRequiredService<Reception.Dashboard.Features.Departments.DepartmentService>().CreateAsync(new SiteCall(guard, site.Id, null, ct), new CreateDepartment("Security")),
+            "staff.list" => services.GetRequiredService<Reception.Dashboard.Features.Staff.StaffService>().ListAsync(new SiteCall(guard, site.Id, null, ct)),
+            _ => services.GetRequiredService<Reception.Dashboard.Features.Sites.SiteService>().UpdateAsync(new SiteCall(guard, site.Id, null, ct), new UpdateSite("Mine now", "Asia/Shanghai", 1)),
         };
 
         await Assert.ThrowsAsync<Reception.Dashboard.Infrastructure.ForbiddenException>(act);

@@ -14,7 +14,7 @@ using Reception.Dashboard.Realtime;
 using Reception.Dashboard.Tests.Features.Devices;
 using Reception.Dashboard.Tests.TestInfrastructure;
 
-namespace Reception.Dashboard.Tests.Accounts;
+namespace Reception.Dashboard.Tests.Features.Accounts;
 
 /// <summary>
 /// Every endpoint and hub method × every kind of caller, against one table of who may do what.

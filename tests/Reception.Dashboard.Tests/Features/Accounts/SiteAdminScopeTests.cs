@@ -5,7 +5,7 @@ using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Features.Accounts;
 using Reception.Dashboard.Tests.TestInfrastructure;
 
-namespace Reception.Dashboard.Tests.Accounts;
+namespace Reception.Dashboard.Tests.Features.Accounts;
 
 /// <summary>An Admin of one site reaches no account that works further than they administer.</summary>
 public sealed class SiteAdminScopeTests
