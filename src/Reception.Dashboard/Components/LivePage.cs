@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 
 namespace Reception.Dashboard.Components;
@@ -11,6 +12,11 @@ namespace Reception.Dashboard.Components;
 /// </summary>
 public abstract class LivePage : SignedInPage
 {
+    // The reader's language, as the request that opened the circuit settled it (language cookie or
+    // browser). Blazor keeps it only in the circuit's own async flow: events, heartbeats and timers
+    // call back on the server's threads, which speak the server's language. See InvokeAsync.
+    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
+    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
     private IDisposable? _subscription;
     private Coalescer? _reloads;
 
@@ -45,6 +51,31 @@ public abstract class LivePage : SignedInPage
 
     /// <summary>Asks for a reload, folded into one with any already asked for; for a page's own timers and actions.</summary>
     protected Task RequestReloadAsync() => InvokeAsync(_reloads!.RequestAsync);
+
+    /// <summary>
+    /// Runs <paramref name="workItem"/> on the renderer, in the reader's language. Hides
+    /// <see cref="ComponentBase"/>'s, so that every live page's callbacks (its events, LiveSite's
+    /// heartbeats, its timers) render and load in the circuit's culture without each page remembering
+    /// to: Blazor runs the work in the calling thread's culture, and a heartbeat's thread is the server's
+    /// (dotnet/aspnetcore#28521), which turned a Chinese wall English at every beat.
+    /// </summary>
+    protected new Task InvokeAsync(Func<Task> workItem) => base.InvokeAsync(() => InReadersCultureAsync(workItem));
+
+    /// <summary>Runs <paramref name="workItem"/> on the renderer, in the reader's language, as the overload above.</summary>
+    protected new Task InvokeAsync(Action workItem) => InvokeAsync(() =>
+    {
+        workItem();
+        return Task.CompletedTask;
+    });
+
+    private async Task InReadersCultureAsync(Func<Task> workItem)
+    {
+        // Set inside an async method, the culture ends with it: the calling thread (the publisher's,
+        // shared by every page) keeps its own. What the work awaits continues in the reader's culture.
+        CultureInfo.CurrentCulture = _culture;
+        CultureInfo.CurrentUICulture = _uiCulture;
+        await workItem();
+    }
 
     private async Task LoadAndRenderAsync()
     {

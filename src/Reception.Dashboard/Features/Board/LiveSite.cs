@@ -6,7 +6,8 @@ namespace Reception.Dashboard.Features.Board;
 /// <summary>
 /// A site's board state kept current for one page: subscribes to the publisher first, holds what
 /// arrives until the snapshot says which sequence it reflects, then applies only newer events.
-/// Pages give it a dispatcher (their InvokeAsync) so that events are applied on the renderer.
+/// Pages give it a dispatcher (their InvokeAsync) so that events are applied on the renderer, and
+/// heartbeats, which arrive on the heartbeat service's thread, render in the reader's language (LivePage.InvokeAsync).
 /// </summary>
 public sealed class LiveSite(EventPublisher publisher, BoardSnapshots snapshots) : IDisposable
 {
