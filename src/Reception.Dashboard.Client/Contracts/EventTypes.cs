@@ -97,6 +97,9 @@ public static class EventTypes
     public const string DeviceScreenPaired = "device.screen-paired";
     /// <summary>Data: <see cref="DeviceChanged"/>; the phone or screen no longer works.</summary>
     public const string DeviceRevoked = "device.revoked";
+
+    /// <summary>Every device event: the devices page follows them, and activity feeds leave them out.</summary>
+    public static readonly IReadOnlySet<string> DeviceEvents = new HashSet<string> { DeviceEnrolmentIssued, DeviceEnrolled, DeviceScreenPaired, DeviceRevoked };
 }
 
 /// <summary>A site's settings changed.</summary>

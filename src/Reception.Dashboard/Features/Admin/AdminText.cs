@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Resources;
-
 namespace Reception.Dashboard.Features.Admin;
 
 /// <summary>
@@ -12,11 +9,7 @@ namespace Reception.Dashboard.Features.Admin;
 /// </summary>
 public sealed class AdminText
 {
-    private static readonly ResourceManager Resources = new(typeof(AdminText).FullName!, typeof(AdminText).Assembly);
+    private static readonly ResourceText Words = new(typeof(AdminText));
 
-    public static string Get(string key, params object?[] args)
-    {
-        var text = Resources.GetString(key) ?? key;
-        return args.Length == 0 ? text : string.Format(CultureInfo.CurrentCulture, text, args);
-    }
+    public static string Get(string key, params object?[] args) => Words.Get(key, args);
 }

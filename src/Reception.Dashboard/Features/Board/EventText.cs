@@ -51,8 +51,7 @@ public static class EventText
     /// Whether the event has a line on an activity feed (the board's, the wall's). Enrolling, pairing
     /// and revoking devices is the devices page's business: it stays off the feeds.
     /// </summary>
-    public static bool OnFeed(BoardEvent e) =>
-        e.Type is not (EventTypes.DeviceEnrolmentIssued or EventTypes.DeviceEnrolled or EventTypes.DeviceScreenPaired or EventTypes.DeviceRevoked);
+    public static bool OnFeed(BoardEvent e) => !EventTypes.DeviceEvents.Contains(e.Type);
 
     /// <summary>The default items have names in both languages; a site's own items are shown by their key.</summary>
     public static string ItemName(IStringLocalizer<Text> T, string key) => T[$"Item.{key}"] is { ResourceNotFound: false } name ? name : key;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Resources;
-
 namespace Reception.Dashboard.Features.Devices;
 
 /// <summary>
@@ -10,11 +7,7 @@ namespace Reception.Dashboard.Features.Devices;
 /// </summary>
 public sealed class DeviceText
 {
-    private static readonly ResourceManager Resources = new("Reception.Dashboard.Features.Devices.DeviceText", typeof(DeviceText).Assembly);
+    private static readonly ResourceText Words = new(typeof(DeviceText));
 
-    public static string Get(string key, params object?[] args)
-    {
-        var text = Resources.GetString(key) ?? key;
-        return args.Length == 0 ? text : string.Format(CultureInfo.CurrentCulture, text, args);
-    }
+    public static string Get(string key, params object?[] args) => Words.Get(key, args);
 }

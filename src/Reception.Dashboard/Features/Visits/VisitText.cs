@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Resources;
 
 namespace Reception.Dashboard.Features.Visits;
 
@@ -10,7 +9,7 @@ namespace Reception.Dashboard.Features.Visits;
 /// </summary>
 public sealed class VisitText
 {
-    private static readonly ResourceManager Resources = new(typeof(VisitText).FullName!, typeof(VisitText).Assembly);
+    private static readonly ResourceText Words = new(typeof(VisitText));
 
     /// <summary>The duty chat and engineering read both languages in one message, whoever caused it.</summary>
     public static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-Hans");
@@ -18,14 +17,8 @@ public sealed class VisitText
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
     /// <summary>A text in the caller's language (the request's or circuit's UI culture).</summary>
-    public static string Get(string key, params object?[] args) => Format(CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture, key, args);
+    public static string Get(string key, params object?[] args) => Words.Get(key, args);
 
     /// <summary>A text in the language given, whatever the caller's.</summary>
-    public static string In(CultureInfo culture, string key, params object?[] args) => Format(culture, culture, key, args);
-
-    private static string Format(CultureInfo language, CultureInfo format, string key, object?[] args)
-    {
-        var text = Resources.GetString(key, language) ?? key;
-        return args.Length == 0 ? text : string.Format(format, text, args);
-    }
+    public static string In(CultureInfo culture, string key, params object?[] args) => Words.In(culture, key, args);
 }
