@@ -116,7 +116,7 @@ public sealed class WallLanguageTests
         Assert.True(opacity < 1, $"the last figures are not dimmed (opacity {opacity})");
 
         var banner = (await status.BoundingBoxAsync())!;
-        var figure = (await page.Locator(".wall-figure", new() { Has = posts }).BoundingBoxAsync())!;
+        var figure = (await page.Locator(".wall-site-figures").BoundingBoxAsync())!;
         var site = (await page.GetByTestId("wall-site").BoundingBoxAsync())!;
         Assert.True(banner.Y <= 1, $"the banner starts at {banner.Y}px, not at the top");
         Assert.True(banner.Y + banner.Height <= site.Y, $"the banner (bottom {banner.Y + banner.Height}px) covers the site's name (top {site.Y}px)");

@@ -43,6 +43,8 @@ public static class EventTypes
     public const string VisitCancelled = "visit.cancelled";
     /// <summary>Data: <see cref="VisitChanged"/>.</summary>
     public const string VisitArrived = "visit.arrived";
+    /// <summary>Data: <see cref="VisitChanged"/>; an arrival marked by mistake was taken back, and the visit is planned again.</summary>
+    public const string VisitArrivalUndone = "visit.arrival-undone";
     /// <summary>Data: <see cref="VisitChanged"/>.</summary>
     public const string VisitEnded = "visit.ended";
     /// <summary>Data: <see cref="VisitPlanChanged"/>.</summary>

@@ -196,8 +196,11 @@ public sealed record SetChecklistTemplate(IReadOnlyList<ChecklistTemplateItemDto
 /// <summary>One line of a visit's archive (§4.2.3): what happened, when, at which post if any, and who did it.</summary>
 public sealed record VisitTimelineEntry(long Seq, DateTime At, string Type, string What, Guid? PostId, string? Actor, string? ActorRole);
 
-/// <summary>A visit was announced, moved, cancelled, arrived or ended.</summary>
-public sealed record VisitChanged(Guid VisitId, string Title, int Level, DateTime Arrival, VisitStatus Status, bool ShortNotice, long Version);
+/// <summary>
+/// A visit was announced, moved, cancelled, arrived or ended. <paramref name="PreviousArrival"/>: for a move, the
+/// arrival it had before; null for other changes and for moves recorded before it was kept.
+/// </summary>
+public sealed record VisitChanged(Guid VisitId, string Title, int Level, DateTime Arrival, VisitStatus Status, bool ShortNotice, long Version, DateTime? PreviousArrival = null);
 
 /// <summary>Posts or staff of a visit's plan changed.</summary>
 public sealed record VisitPlanChanged(Guid VisitId, Guid PostId, bool InPlan, int Staff);
@@ -258,7 +261,10 @@ public enum DeliveryStatus
 }
 
 /// <summary>An order from the command center to some posts, or all (§4.4.2); every post acknowledges it.</summary>
-public sealed record SendOrder(string? Text, IReadOnlyList<Guid>? PostIds = null);
+/// <param name="Text">What the posts are to do.</param>
+/// <param name="PostIds">The posts it goes to; leave it out with <paramref name="AllPosts"/>.</param>
+/// <param name="AllPosts">Sends it to every post of the visit. Required for that: no posts named is not "all".</param>
+public sealed record SendOrder(string? Text, IReadOnlyList<Guid>? PostIds = null, bool AllPosts = false);
 
 /// <summary>A post acknowledges an order.</summary>
 public sealed record AcknowledgeOrder(Guid PostId);

@@ -3,6 +3,9 @@ namespace Reception.Dashboard.Components;
 /// <summary>
 /// The admin pages' one pattern: a live list of a site's items and one form that creates a new item
 /// or edits the chosen one. A refusal keeps the form as typed and shows each field's error beside it.
+/// A field that checks itself (MudBlazor's <c>Required</c>) remembers being touched: given the next,
+/// empty form it would turn red at once. Pages therefore key such a field on <see cref="Form"/>
+/// (<c>@key="Form"</c>), so every new form starts with fresh, untouched fields.
 /// </summary>
 public abstract class ListEditPage<TItem, TForm> : LivePage
     where TItem : class
@@ -13,6 +16,7 @@ public abstract class ListEditPage<TItem, TForm> : LivePage
     /// <summary>Null until the first load.</summary>
     protected IReadOnlyList<TItem>? Items { get; private set; }
 
+    /// <summary>Replaced, never cleared, for each new form: the key that gives it fresh fields.</summary>
     protected TForm Form { get; private set; } = new();
 
     /// <summary>The item the form edits; null while it makes a new one.</summary>

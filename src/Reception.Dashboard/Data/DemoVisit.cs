@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Reception.Dashboard.Features.Visits;
 
@@ -7,7 +6,8 @@ namespace Reception.Dashboard.Data;
 /// <summary>
 /// At every start of the demo, a level-1 visit 45 minutes away with its checklists partly done, one
 /// post blocked and one order unacknowledged, so the board, the guard's phone and the wall have a live visit to show. It goes through
-/// the visit use cases as the demo command center, so it reaches the event log like any other change.
+/// the visit use cases as the system actor <see cref="ActorName"/>, so it reaches the event log like any other change and the
+/// archive does not put it on a person. A demo visit someone has worked on since is theirs: a restart leaves it where they put it.
 /// </summary>
 public sealed class DemoVisit(
     IServiceScopeFactory scopes,
@@ -20,6 +20,7 @@ public sealed class DemoVisit(
     ILogger<DemoVisit> logger) : IHostedService
 {
     public const string Title = "集团总裁参观团 Group president's delegation";
+    public const string ActorName = "demo";
     public static readonly TimeSpan Ahead = TimeSpan.FromMinutes(45);
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -32,22 +33,25 @@ public sealed class DemoVisit(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReceptionDbContext>();
         var site = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Name == DemoData.SiteName, cancellationToken);
-        var command = await scope.ServiceProvider.GetRequiredService<UserManager<User>>().FindByNameAsync("command");
-        if (site is null || command is null)
+        if (site is null)
         {
             return;
         }
 
-        var user = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<User>>().CreateAsync(command);
-        var call = new SiteCall(user, site.Id, null, cancellationToken);
+        var call = SiteCall.System(ActorName, site.Id, cancellationToken);
         var arrival = clock.GetUtcNow().UtcDateTime + Ahead;
-        var open = await db.Visits.AsNoTracking()
+        var planned = await db.Visits.AsNoTracking()
             .Where(v => v.SiteId == site.Id && v.Title == Title && v.Status == VisitStatus.Planned)
-            .Select(v => (Guid?)v.Id).FirstOrDefaultAsync(cancellationToken);
-        if (open is { } visitId)
+            .Select(v => v.Id).ToListAsync(cancellationToken);
+        // A demo visit still planned is the demo's, touched or not: no second one beside it. One that arrived,
+        // ended or was cancelled is history, and a fresh one is announced.
+        if (planned.Count > 0)
         {
-            await lifecycle.RescheduleAsync(call, visitId, new RescheduleVisit(arrival));
-            logger.LogInformation("Demo visit moved to arrive in {Minutes} minutes", Ahead.TotalMinutes);
+            foreach (var visitId in planned)
+            {
+                await ReanchorAsync(db, call, visitId, arrival);
+            }
+
             return;
         }
 
@@ -77,4 +81,18 @@ public sealed class DemoVisit(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Moves the demo visit to arrive <see cref="Ahead"/> from now, unless a person, phone or token has written to it.</summary>
+    private async Task ReanchorAsync(ReceptionDbContext db, SiteCall call, Guid visitId, DateTime arrival)
+    {
+        var touched = await db.Events.AnyAsync(e => e.SiteId == call.SiteId && e.VisitId == visitId && e.ActorKind != SiteCall.SystemKind, call.Cancellation);
+        if (touched)
+        {
+            logger.LogInformation("Demo visit {VisitId} was changed by a person: left as they left it", visitId);
+            return;
+        }
+
+        await lifecycle.RescheduleAsync(call, visitId, new RescheduleVisit(arrival));
+        logger.LogInformation("Demo visit moved to arrive in {Minutes} minutes", Ahead.TotalMinutes);
+    }
 }

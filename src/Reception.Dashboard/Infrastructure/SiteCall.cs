@@ -15,8 +15,25 @@ public sealed record SiteCall(
     [FromHeader(Name = "Idempotency-Key")] string? IdempotencyKey,
     CancellationToken Cancellation)
 {
+    /// <summary>The actor kind of the product's own writes: the scheduler, the webhooks, the demo.</summary>
+    public const string SystemKind = "system";
+
+    // Set only by System(). It is neither a constructor parameter nor a public property, so no request
+    // binds it and no principal carries it: a user, token or device never acts as the system.
+    private Actor? _system;
+
+    /// <summary>
+    /// The product itself acting at a site, recorded as the system actor <paramref name="name"/>: it has no
+    /// user and holds every permission, so only server code that acts for nobody (the demo) makes one.
+    /// </summary>
+    public static SiteCall System(string name, Guid siteId, CancellationToken cancellation) =>
+        new(new ClaimsPrincipal(new ClaimsIdentity()), siteId, null, cancellation) { _system = new Actor(SystemKind, name, null) };
+
     /// <summary>Refuses (401 or 403) unless the caller holds the permission here; answers who is acting.</summary>
-    public Actor Demand(Permission permission) => Access.Demand(User, SiteId, permission);
+    public Actor Demand(Permission permission) => _system ?? Access.Demand(User, SiteId, permission);
+
+    /// <summary>Whether the caller holds the permission here, without refusing.</summary>
+    public bool Allows(Permission permission) => _system is not null || Access.Allows(User, SiteId, permission);
 
     /// <summary>The writer's command for this call, carrying its idempotency key.</summary>
     public Command ToCommand(Actor actor, string operation, object? request) => new(actor, operation, request, IdempotencyKey);

@@ -5,6 +5,11 @@ public enum Permission
 {
     /// <summary>See the live board: the snapshot, the event stream, posts, shifts, departments.</summary>
     ViewBoard,
+    /// <summary>
+    /// Open the command board page, which watches the whole site at once. Its data is <see cref="ViewBoard"/>'s;
+    /// a Guard, who also reads that data, works from their own post's page instead.
+    /// </summary>
+    WatchBoard,
     /// <summary>See staff records, which hold personal data.</summary>
     ViewStaff,
     /// <summary>See units and their owners and tenants, with contact details (desk §2.8: never beyond the desk).</summary>
@@ -41,6 +46,7 @@ public static class Permissions
     private static readonly Dictionary<Permission, SiteRole[]> Table = new()
     {
         [Permission.ViewBoard] = Everyone,
+        [Permission.WatchBoard] = [SiteRole.Admin, SiteRole.Manager, SiteRole.Supervisor, SiteRole.CommandCenter, SiteRole.Foreman, SiteRole.FrontDesk, SiteRole.Department],
         [Permission.ViewStaff] = [SiteRole.Admin, SiteRole.Manager, SiteRole.Supervisor, SiteRole.CommandCenter, SiteRole.Foreman, SiteRole.FrontDesk],
         [Permission.ViewResidents] = [SiteRole.Admin, SiteRole.FrontDesk, SiteRole.Supervisor, SiteRole.Manager],
         [Permission.ManageSite] = [SiteRole.Admin],

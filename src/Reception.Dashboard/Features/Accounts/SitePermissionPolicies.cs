@@ -10,7 +10,10 @@ public static class SitePermissionPolicies
 
     /// <summary>For page attributes, which need a constant; equal to <c>For(Permission.ViewBoard)</c>.</summary>
     public const string ViewBoard = "site:" + nameof(Permission.ViewBoard);
+    public const string WatchBoard = "site:" + nameof(Permission.WatchBoard);
     public const string ViewStaff = "site:" + nameof(Permission.ViewStaff);
+    public const string ViewResidents = "site:" + nameof(Permission.ViewResidents);
+    public const string TickOwnPost = "site:" + nameof(Permission.TickOwnPost);
     public const string ManageSite = "site:" + nameof(Permission.ManageSite);
     public const string ManagePhones = "site:" + nameof(Permission.ManagePhones);
     public const string EditChecklists = "site:" + nameof(Permission.EditChecklists);

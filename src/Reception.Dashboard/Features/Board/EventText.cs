@@ -24,7 +24,7 @@ public static class EventText
             EventTypes.RoleGranted or EventTypes.RoleRevoked => T["Event.RoleChanged"],
             EventTypes.RosterChanged => T["Event.RosterChanged"],
             EventTypes.UnitsImported => T["Event.UnitsImported"],
-            EventTypes.VisitAnnounced or EventTypes.VisitRescheduled or EventTypes.VisitCancelled or EventTypes.VisitArrived or EventTypes.VisitEnded =>
+            EventTypes.VisitAnnounced or EventTypes.VisitRescheduled or EventTypes.VisitCancelled or EventTypes.VisitArrived or EventTypes.VisitArrivalUndone or EventTypes.VisitEnded =>
                 T[$"Event.{e.Type}", e.DataAs<VisitChanged>().Title],
             EventTypes.VisitPlanChanged => T["Event.visit.plan-changed", Post(e.DataAs<VisitPlanChanged>().PostId)],
             EventTypes.ItemTicked or EventTypes.ItemUndone or EventTypes.ItemLate =>
@@ -36,7 +36,7 @@ public static class EventText
             EventTypes.PostReadiness => T["Event.visit.post-readiness", Post(e.DataAs<PostReadinessChanged>().PostId), T[$"Readiness.{e.DataAs<PostReadinessChanged>().State}"]],
             EventTypes.ReadyByReached or EventTypes.ArrivalDue or EventTypes.ReportComposed or EventTypes.ReportAcknowledged => T[$"Event.{e.Type}"],
             EventTypes.ChecklistTemplateChanged => T["Event.checklist.template-changed"],
-            EventTypes.OrderSent => T["Event.visit.order-sent", e.DataAs<OrderChanged>().Posts],
+            EventTypes.OrderSent => OrderSent(T, e.DataAs<OrderChanged>().Posts),
             EventTypes.OrderAcknowledged => T["Event.visit.order-acknowledged", e.DataAs<OrderChanged>().PostId is { } acked ? Post(acked) : T["Event.APost"]],
             EventTypes.OrderOverdue => T["Event.visit.order-overdue"],
             EventTypes.PresenceChanged => T["Event.visit.presence-changed", Post(e.DataAs<PresenceChanged>().PostId), T[$"Presence.{e.DataAs<PresenceChanged>().Presence}"]],
@@ -52,6 +52,10 @@ public static class EventText
     /// and revoking devices is the devices page's business: it stays off the feeds.
     /// </summary>
     public static bool OnFeed(BoardEvent e) => !EventTypes.DeviceEvents.Contains(e.Type);
+
+    /// <summary>"Order sent to 1 post", "… to 3 posts": English counts its nouns, so one post has words of its own.</summary>
+    private static string OrderSent(IStringLocalizer<Text> T, int posts) =>
+        posts == 1 ? T["Event.visit.order-sent-one"] : T["Event.visit.order-sent", posts];
 
     /// <summary>The default items have names in both languages; a site's own items are shown by their key.</summary>
     public static string ItemName(IStringLocalizer<Text> T, string key) => T[$"Item.{key}"] is { ResourceNotFound: false } name ? name : key;

@@ -23,13 +23,27 @@ public sealed class Orders(VisitWrites visits, SiteWriter writer, DueScheduler s
             throw RuleViolationException.For("text", Validation.ControlCharactersRefused());
         }
 
+        var postIds = Recipients(request);
         return visits.ChangeVisitAsync(call, actor, visitId, $"visits.order:{visitId}", request, async (db, visit, events, now) =>
         {
-            var order = visit.SendOrder(text, request.PostIds, now, now + options.Value.OrderAcknowledgeWithin);
+            var order = visit.SendOrder(text, postIds, now, now + options.Value.OrderAcknowledgeWithin);
             await scheduler.ArmAsync(db, events, call.SiteId, VisitDeadlines.OrderKind, order.Id, visit.Id, order.AcknowledgeBy, call.Cancellation);
             events.Add(EventTypes.OrderSent, order.ToEvent(null), visit.Id);
         });
     }
+
+    /// <returns>The posts named, or null for every post of the visit.</returns>
+    /// <remarks>
+    /// Every post is a choice of its own: an order with no posts named used to go to all of them, so a
+    /// forgotten choice reached every post. A client that still names none is told to choose.
+    /// </remarks>
+    private static IReadOnlyList<Guid>? Recipients(SendOrder request) => (request.AllPosts, request.PostIds) switch
+    {
+        (true, null or { Count: 0 }) => null,
+        (true, _) => throw RuleViolationException.For("postIds", VisitText.Get("OrderPostsOrAll")),
+        (false, null or { Count: 0 }) => throw RuleViolationException.For("postIds", VisitText.Get("ChooseOrderPosts")),
+        (false, var named) => named,
+    };
 
     /// <summary>A post acknowledges an order: a Guard for their own post, the command center on a post's behalf.</summary>
     public Task<VisitDto> AcknowledgeAsync(SiteCall call, Guid visitId, Guid orderId, AcknowledgeOrder request)

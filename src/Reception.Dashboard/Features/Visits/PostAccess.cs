@@ -2,14 +2,15 @@ namespace Reception.Dashboard.Features.Visits;
 
 /// <summary>
 /// Which posts of a visit a caller stands for: the phone's post, or a post they are named for or usually
-/// stand at. The command center, foremen and managers act for any post, on the guard's behalf.
+/// stand at. The command center, foremen and managers act for any post, on the guard's behalf, as does the
+/// product itself (the demo's visit).
 /// </summary>
 internal static class PostAccess
 {
     /// <summary>Whether the caller may act on the post, and whether that is on another's behalf; refuses otherwise.</summary>
     internal static async Task<(bool OnBehalf, bool Commands)> MayActAsync(ReceptionDbContext db, SiteCall call, Visit visit, Guid postId)
     {
-        var commands = Access.Allows(call.User, call.SiteId, Permission.TickAnyPost);
+        var commands = call.Allows(Permission.TickAnyPost);
         if ((await OwnPostsAsync(db, call, visit)).Contains(postId))
         {
             return (false, commands);

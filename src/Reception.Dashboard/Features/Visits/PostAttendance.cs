@@ -13,7 +13,7 @@ public sealed class PostAttendance(VisitWrites visits, Outbox outbox)
     public Task<VisitPostDto> RequestLeaveAsync(SiteCall call, Guid visitId, Guid postId, RequestLeave request)
     {
         var actor = call.Demand(Permission.TickOwnPost);
-        var reason = VisitInput.RequiredReason(request.Reason);
+        var reason = VisitInput.RequiredReason(request.Reason, "GiveLeaveReason");
         return visits.ChangePostAsync(call, actor, visitId, postId, $"visits.leave:{visitId}:{postId}", request, async (db, visit, visitPost, events, now) =>
         {
             // Who leaves: the caller, when they are one of the staff at the post (a foreman asking for a guard names nobody).

@@ -24,7 +24,7 @@ public sealed class PostDuty(VisitWrites visits, SiteWriter writer, Outbox outbo
     public Task<VisitPostDto> ReportProblemAsync(SiteCall call, Guid visitId, Guid postId, ReportPostProblem request)
     {
         var actor = call.Demand(Permission.TickOwnPost);
-        var reason = VisitInput.RequiredReason(request.Reason);
+        var reason = VisitInput.RequiredReason(request.Reason, "GiveReason");
         return visits.ChangePostAsync(call, actor, visitId, postId, $"visits.block:{visitId}:{postId}", request, async (db, visit, visitPost, events, now) =>
         {
             if (visitPost.ReportProblem(reason, now))

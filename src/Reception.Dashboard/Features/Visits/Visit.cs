@@ -15,6 +15,9 @@ public sealed class Visit : VersionedEntity
     /// <summary>Posts must be staffed, dressed and in position this long before the arrival (§4.5.4, §4.5.5).</summary>
     public static readonly TimeSpan ReadyAhead = TimeSpan.FromMinutes(30);
 
+    /// <summary>How long after it was marked a mistaken arrival can be taken back; later, the visit has really begun.</summary>
+    public static readonly TimeSpan ArrivalUndoWindow = TimeSpan.FromMinutes(5);
+
     private Visit(Guid id, Guid siteId, string title, int level, DateTime arrival, string? host, string? notes, DateTime announcedAt)
     {
         Id = id;
@@ -134,6 +137,27 @@ public sealed class Visit : VersionedEntity
         Changed();
     }
 
+    /// <summary>
+    /// Takes back an arrival marked by mistake, within <see cref="ArrivalUndoWindow"/>: the visit is planned
+    /// again for the arrival it had, which marking it arrived never changed.
+    /// </summary>
+    public void UndoArrival(DateTime now)
+    {
+        if (Status != VisitStatus.InProgress || ArrivedAt is not { } arrivedAt)
+        {
+            throw new ConflictException(VisitText.Get("ArrivalNotMarked", Title, VisitText.Get($"VisitStatus.{Status}")));
+        }
+
+        if (now - arrivedAt > ArrivalUndoWindow)
+        {
+            throw new ConflictException(VisitText.Get("ArrivalUndoTooLate", Title, (int)ArrivalUndoWindow.TotalMinutes));
+        }
+
+        Status = VisitStatus.Planned;
+        ArrivedAt = null;
+        Changed();
+    }
+
     public void End(DateTime now)
     {
         if (Status != VisitStatus.InProgress)
@@ -191,11 +215,14 @@ public sealed class Visit : VersionedEntity
         }
     }
 
-    /// <summary>An order to the posts named, or to every post (§4.4.2); unacknowledged by <paramref name="acknowledgeBy"/>, it stands out.</summary>
+    /// <summary>
+    /// An order to the posts named, or to every post when <paramref name="postIds"/> is null (§4.4.2);
+    /// unacknowledged by <paramref name="acknowledgeBy"/>, it stands out.
+    /// </summary>
     public VisitOrder SendOrder(string text, IReadOnlyList<Guid>? postIds, DateTime now, DateTime acknowledgeBy)
     {
         EnsureOpen();
-        var targets = postIds is { Count: > 0 } ids ? ids.Distinct().ToList() : Posts.Select(p => p.PostId).ToList();
+        var targets = postIds?.Distinct().ToList() ?? Posts.Select(p => p.PostId).ToList();
         if (targets.Count == 0 || targets.Any(id => Posts.All(p => p.PostId != id)))
         {
             throw RuleViolationException.For("postIds", VisitText.Get("PostNotInVisit"));

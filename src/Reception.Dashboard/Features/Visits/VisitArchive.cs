@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using Reception.Dashboard.Features.Board;
 using Reception.Dashboard.Infrastructure.Csv;
 using Reception.Dashboard.Localization;
 
@@ -19,20 +18,21 @@ public sealed class VisitArchive(IDbContextFactory<ReceptionDbContext> dbFactory
         var (siteId, ct) = (call.SiteId, call.Cancellation);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var stream = await db.SiteStreams.AsNoTracking().SingleOrDefaultAsync(s => s.SiteId == siteId, ct) ?? throw NotFoundException.Site(siteId);
-        if (!await db.Visits.AnyAsync(v => v.SiteId == siteId && v.Id == visitId, ct))
-        {
-            throw new NotFoundException(VisitText.Get("Entity.Visit"), visitId);
-        }
-
+        // The orders and violations give the archive their words, which the events do not carry.
+        var visit = await db.Visits.AsNoTracking().Include(v => v.Orders).ThenInclude(o => o.Recipients).Include(v => v.Violations).AsSplitQuery()
+            .SingleOrDefaultAsync(v => v.SiteId == siteId && v.Id == visitId, ct)
+            ?? throw new NotFoundException(VisitText.Get("Entity.Visit"), visitId);
+        var zone = (await db.Sites.AsNoTracking().SingleAsync(s => s.Id == siteId, ct)).TimeZone;
         var events = await db.Events.AsNoTracking().Where(e => e.SiteId == siteId && e.VisitId == visitId).OrderBy(e => e.Seq).ToListAsync(ct);
-        var posts = await db.Posts.AsNoTracking().Where(p => p.SiteId == siteId).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var posts = await db.Posts.AsNoTracking().Where(p => p.SiteId == siteId).ToDictionaryAsync(p => p.Id, ct);
+        var lines = new ArchiveText(text, visit, posts, zone);
         var names = await ActorNamesAsync(db, events.Where(e => e.ActorKind is not null).Select(e => (e.ActorKind!, e.ActorId!)).Distinct().ToList(), ct);
         return events.Select(e =>
         {
             var envelope = e.ToEnvelope(stream.Epoch);
             var actor = e.ActorKind is null ? null : names.TryGetValue((e.ActorKind, e.ActorId!), out var name) ? name : e.ActorId;
             var postId = envelope.Data.ValueKind == System.Text.Json.JsonValueKind.Object && envelope.Data.TryGetProperty("postId", out var p) && p.ValueKind == System.Text.Json.JsonValueKind.String && p.TryGetGuid(out var named) ? named : (Guid?)null;
-            return new VisitTimelineEntry(e.Seq, e.At, e.Type, EventText.Describe(text, envelope, id => posts.GetValueOrDefault(id)), postId, actor, e.ActorRole);
+            return new VisitTimelineEntry(e.Seq, e.At, e.Type, lines.Describe(envelope), postId, actor, e.ActorRole);
         }).ToList();
     }
 
@@ -70,7 +70,8 @@ public sealed class VisitArchive(IDbContextFactory<ReceptionDbContext> dbFactory
                 "user" => users.GetValueOrDefault(guid),
                 "device" => devices.GetValueOrDefault(guid),
                 "token" => tokens.GetValueOrDefault(guid),
-                "system" => text["Archive.System"].Value,
+                // The product's own writes: the demo's by name, the scheduler's and the webhooks' as the scheduler.
+                SiteCall.SystemKind => text[$"Archive.System.{id}"] is { ResourceNotFound: false } named ? named.Value : text["Archive.System"].Value,
                 _ => null,
             };
             if (name is not null)

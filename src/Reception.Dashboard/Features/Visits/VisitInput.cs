@@ -71,9 +71,10 @@ public static class VisitInput
     }
 
     /// <summary>A reason for a cancellation, a problem or leave: required, one paragraph or more, not too long.</summary>
-    internal static string RequiredReason(string? reason)
+    /// <param name="whenMissing">The key of the words that say which reason is missing: each caller asks for its own.</param>
+    internal static string RequiredReason(string? reason, string whenMissing)
     {
-        var trimmed = Validation.TrimToNull(reason) ?? throw RuleViolationException.For("reason", VisitText.Get("GiveReason"));
+        var trimmed = Validation.TrimToNull(reason) ?? throw RuleViolationException.For("reason", VisitText.Get(whenMissing));
         if (Validation.HasControlCharacters(trimmed, multiLine: true))
         {
             throw RuleViolationException.For("reason", Validation.ControlCharactersRefused());

@@ -4,8 +4,9 @@ using Reception.Dashboard.Infrastructure.Scheduling;
 namespace Reception.Dashboard.Features.Visits;
 
 /// <summary>
-/// A visit's lifecycle: moved while planned, arrived, ended, or cancelled. Every move re-arms or disarms
-/// its deadlines in the same write, and engineering hears when a visit it was told about moves or is cancelled.
+/// A visit's lifecycle: moved while planned, arrived (taken back within minutes if by mistake), ended, or
+/// cancelled. Every move re-arms or disarms its deadlines in the same write, and engineering hears when a
+/// visit it was told about moves or is cancelled.
 /// </summary>
 public sealed class VisitLifecycle(VisitWrites visits, DeadlineArming deadlines, Outbox outbox)
 {
@@ -23,10 +24,12 @@ public sealed class VisitLifecycle(VisitWrites visits, DeadlineArming deadlines,
             }
 
             VisitInput.EnsureFuture(arrival, now);
+            var previous = visit.Arrival;
             visit.Reschedule(arrival, now);
             await WithdrawFountainNoticeAsync(db, events, visit, ChatAlert.WaterFeaturesMoved(visit.Title, TimeZoneInfo.ConvertTimeFromUtc(arrival, site.TimeZone)), call.Cancellation);
             await deadlines.ArmAsync(db, events, visit, now, call.Cancellation);
-            events.Add(EventTypes.VisitRescheduled, visit.ToEvent(), visit.Id);
+            // The archive says from when to when it moved (§4.2.3).
+            events.Add(EventTypes.VisitRescheduled, visit.ToEvent() with { PreviousArrival = previous }, visit.Id);
             VisitWrites.AddReadinessChanges(events, visit, now);
         });
     }
@@ -34,7 +37,7 @@ public sealed class VisitLifecycle(VisitWrites visits, DeadlineArming deadlines,
     public Task<VisitDto> CancelAsync(SiteCall call, Guid visitId, CancelVisit request)
     {
         var actor = call.Demand(Permission.ManageVisits);
-        var reason = VisitInput.RequiredReason(request.Reason);
+        var reason = VisitInput.RequiredReason(request.Reason, "GiveCancelReason");
         return visits.ChangeVisitAsync(call, actor, visitId, $"visits.cancel:{visitId}", request, async (db, visit, events, now) =>
         {
             visit.Cancel(reason, now);
@@ -58,6 +61,22 @@ public sealed class VisitLifecycle(VisitWrites visits, DeadlineArming deadlines,
             await DueScheduler.DisarmAsync(db, VisitDeadlines.ReadyByKind, [visit.Id], call.Cancellation);
             await DueScheduler.DisarmAsync(db, VisitDeadlines.ArrivalKind, [visit.Id], call.Cancellation);
             events.Add(EventTypes.VisitArrived, visit.ToEvent(), visit.Id);
+        });
+    }
+
+    /// <summary>
+    /// Takes back an arrival marked by mistake, within <see cref="Visit.ArrivalUndoWindow"/>: the visit is planned
+    /// again and the T-30 and arrival deadlines that arriving disarmed are armed again, as a move arms them.
+    /// The event records who took it back and when (§4.2.3).
+    /// </summary>
+    public Task<VisitDto> UndoArrivalAsync(SiteCall call, Guid visitId)
+    {
+        var actor = call.Demand(Permission.ManageVisits);
+        return visits.ChangeVisitAsync(call, actor, visitId, $"visits.undo-arrival:{visitId}", null, async (db, visit, events, now) =>
+        {
+            visit.UndoArrival(now);
+            await deadlines.ArmAsync(db, events, visit, now, call.Cancellation);
+            events.Add(EventTypes.VisitArrivalUndone, visit.ToEvent(), visit.Id);
         });
     }
 
@@ -88,7 +107,7 @@ public sealed class VisitLifecycle(VisitWrites visits, DeadlineArming deadlines,
         await db.DueJobs.Where(j => j.Kind == VisitDeadlines.FountainKind && j.TargetId == visit.Id).ExecuteDeleteAsync(ct);
         foreach (var post in visit.Posts)
         {
-            foreach (var item in post.Items.Where(i => i.Key == VisitDeadlines.FountainItemKey && i.DoneByKind == DueScheduler.Actor.Kind))
+            foreach (var item in post.Items.Where(i => i.Key == VisitDeadlines.FountainItemKey && i.DoneByKind == DueScheduler.Actor.Kind && i.DoneById == DueScheduler.Actor.Id))
             {
                 item.Reopen();
                 events.Add(EventTypes.ItemUndone, new ChecklistItemChanged(visit.Id, post.PostId, item.Id, item.Key, ItemState.Open, false), visit.Id);

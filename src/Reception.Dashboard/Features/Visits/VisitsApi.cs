@@ -48,6 +48,11 @@ public static class VisitsApi
                 lifecycle.ArriveAsync(call, visitId))
             .RequireSitePermission(Permission.ManageVisits);
 
+        visit.MapPost("/arrival/undo", ([AsParameters] SiteCall call, Guid visitId, VisitLifecycle lifecycle) =>
+                lifecycle.UndoArrivalAsync(call, visitId))
+            .WithSummary("Takes back an arrival marked by mistake, within five minutes of it: the visit is planned again, its deadlines armed again.")
+            .RequireSitePermission(Permission.ManageVisits);
+
         visit.MapPost("/end", ([AsParameters] SiteCall call, Guid visitId, VisitLifecycle lifecycle) =>
                 lifecycle.EndAsync(call, visitId))
             .RequireSitePermission(Permission.ManageVisits);
@@ -94,7 +99,7 @@ public static class VisitsApi
 
         visit.MapPost("/orders", ([AsParameters] SiteCall call, Guid visitId, SendOrder request, Orders orders) =>
                 orders.SendAsync(call, visitId, request))
-            .WithSummary("Sends an order to the posts named, or to every post of the visit (§4.4.2).")
+            .WithSummary("Sends an order to the posts named, or, with allPosts, to every post of the visit (§4.4.2).")
             .RequireSitePermission(Permission.ManageVisits);
 
         visit.MapPost("/orders/{orderId:guid}/acknowledge", ([AsParameters] SiteCall call, Guid visitId, Guid orderId, AcknowledgeOrder request, Orders orders) =>

@@ -143,6 +143,7 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /api/sites/{siteId:guid}/visits/{visitId:guid}/reschedule"] = AtSite(Permission.ManageVisits),
         ["POST /api/sites/{siteId:guid}/visits/{visitId:guid}/cancel"] = AtSite(Permission.ManageVisits),
         ["POST /api/sites/{siteId:guid}/visits/{visitId:guid}/arrive"] = AtSite(Permission.ManageVisits),
+        ["POST /api/sites/{siteId:guid}/visits/{visitId:guid}/arrival/undo"] = AtSite(Permission.ManageVisits),
         ["POST /api/sites/{siteId:guid}/visits/{visitId:guid}/end"] = AtSite(Permission.ManageVisits),
         ["POST /api/sites/{siteId:guid}/visits/{visitId:guid}/posts"] = AtSite(Permission.ManageVisits),
         ["DELETE /api/sites/{siteId:guid}/visits/{visitId:guid}/posts/{postId:guid}"] = AtSite(Permission.ManageVisits),

@@ -78,8 +78,8 @@ public sealed class PageAuthorizationTests
         using var app = new TestApp();
         var mine = await app.CreateSiteAsync("Mine");
         var other = await app.CreateSiteAsync("Other");
-        var guard = await app.CreateUserAsync("guard-1", mine.Id, roles: SiteRole.Guard);
-        using var http = guard.Http();
+        var foreman = await app.CreateUserAsync("foreman-1", mine.Id, roles: SiteRole.Foreman);
+        using var http = foreman.Http();
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/sites/{mine.Id}/board")).StatusCode);
         var refused = await http.GetAsync($"/sites/{other.Id}/board");

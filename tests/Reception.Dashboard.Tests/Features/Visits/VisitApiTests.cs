@@ -347,7 +347,7 @@ public sealed class VisitApiTests
         var visit = await s.AnnounceAsync(InHours(2));
         var item = visit.Posts.Single(p => p.PostId == s.EastGate.Id).Items[0];
         (await VisitSite.PostAsync(s.EastGuard, s.Url($"/{visit.Visit.Id}/items/{item.Id}/tick"))).EnsureSuccessStatusCode();
-        (await VisitSite.PostAsync(s.Command, s.Url($"/{visit.Visit.Id}/orders"), new SendOrder("Hold the gate"))).EnsureSuccessStatusCode();
+        (await VisitSite.PostAsync(s.Command, s.Url($"/{visit.Visit.Id}/orders"), new SendOrder("Hold the gate", AllPosts: true))).EnsureSuccessStatusCode();
         await s.AnnounceAsync(InHours(3), title: "Unrelated");
         using var http = s.Command.Http();
 

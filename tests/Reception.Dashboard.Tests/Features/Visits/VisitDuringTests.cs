@@ -21,7 +21,7 @@ public sealed class VisitDuringTests
         var visit = await s.AnnounceAsync(InHours(2));
         await using var listener = await BoardListener.JoinAsync(app, s.Site.Id);
 
-        (await VisitSite.PostAsync(s.Command, s.Url($"/{visit.Visit.Id}/orders"), new SendOrder("Hold the east gate"))).EnsureSuccessStatusCode();
+        (await VisitSite.PostAsync(s.Command, s.Url($"/{visit.Visit.Id}/orders"), new SendOrder("Hold the east gate", AllPosts: true))).EnsureSuccessStatusCode();
         var sent = (await listener.NextEventsAsync(1)).Single();
         Assert.Equal((EventTypes.OrderSent, 3), (sent.Type, sent.DataAs<OrderChanged>().Posts));
         var orderId = sent.DataAs<OrderChanged>().OrderId;

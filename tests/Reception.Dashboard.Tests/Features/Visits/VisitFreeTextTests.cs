@@ -49,7 +49,7 @@ public sealed class VisitFreeTextTests
         var visit = await s.AnnounceAsync(InHours(2));
         var url = s.Url($"/{visit.Visit.Id}");
 
-        var order = await VisitSite.PostAsync(s.Command, $"{url}/orders", new SendOrder("Hold the gate\u0000"));
+        var order = await VisitSite.PostAsync(s.Command, $"{url}/orders", new SendOrder("Hold the gate\u0000", AllPosts: true));
         var problem = await VisitSite.PostAsync(s.EastGuard, $"{url}/posts/{s.EastGate.Id}/problem", new ReportPostProblem("Barrier \u001B[31mstuck"));
         var violation = await VisitSite.PostAsync(s.EastGuard, $"{url}/violations", new ReportViolation(ViolationKind.IllegalParking, "Van\u0007", Location: "Lot\tB"));
         var cancel = await VisitSite.PostAsync(s.Command, $"{url}/cancel", new CancelVisit("Rain\u0000"));
@@ -73,7 +73,7 @@ public sealed class VisitFreeTextTests
         var visit = await s.AnnounceAsync(InHours(2));
         const string text = "Hold the gate\nuntil the last car is in.";
 
-        (await VisitSite.PostAsync(s.Command, s.Url($"/{visit.Visit.Id}/orders"), new SendOrder(text))).EnsureSuccessStatusCode();
+        (await VisitSite.PostAsync(s.Command, s.Url($"/{visit.Visit.Id}/orders"), new SendOrder(text, AllPosts: true))).EnsureSuccessStatusCode();
 
         Assert.Equal(text, (await s.GetAsync(visit.Visit.Id)).Orders.Single().Text);
     }
@@ -104,7 +104,7 @@ public sealed class VisitFreeTextTests
             .ReadAsync<CreatedTokenDto>(HttpStatusCode.Created);
         using var script = app.Client();
         script.DefaultRequestHeaders.Authorization = new("Bearer", token.Secret);
-        (await script.PostAsJsonAsync(s.Url($"/{visit.Visit.Id}/orders"), new SendOrder("Hold the gate"), BoardJson.Options)).EnsureSuccessStatusCode();
+        (await script.PostAsJsonAsync(s.Url($"/{visit.Visit.Id}/orders"), new SendOrder("Hold the gate", AllPosts: true), BoardJson.Options)).EnsureSuccessStatusCode();
 
         var csv = await command.GetStringAsync(s.Url($"/{visit.Visit.Id}/timeline/export"));
 

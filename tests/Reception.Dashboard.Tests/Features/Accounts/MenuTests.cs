@@ -1,0 +1,129 @@
+using System.Net;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Components.Layout;
+using Reception.Dashboard.Data;
+using Reception.Dashboard.Features.Accounts;
+using Reception.Dashboard.Tests.TestInfrastructure;
+
+namespace Reception.Dashboard.Tests.Features.Accounts;
+
+/// <summary>The app bar offers each person the pages of their roles, and no page that would refuse them.</summary>
+public sealed class MenuTests
+{
+    [Fact]
+    public void MenuEntry_LeadsToThePageItNames()
+    {
+        foreach (var entry in AppMenu.Entries)
+        {
+            var routes = entry.Page.GetCustomAttributes<RouteAttribute>().Select(r => r.Template).ToList();
+            // A page about one site is reached through its picker: /board opens /sites/{id}/board.
+            Assert.True(routes.Contains(entry.Href) || routes.Contains("/sites/{SiteId:guid}" + entry.Href),
+                $"{entry.Id} goes to {entry.Href}, but {entry.Page.Name} is at {string.Join(", ", routes)}");
+        }
+    }
+
+    [Fact]
+    public void MenuEntry_IsOfferedOnlyToRolesItsPagesPolicyAdmits()
+    {
+        foreach (var entry in AppMenu.Entries)
+        {
+            foreach (var role in Enum.GetValues<SiteRole>().Where(role => Offered(entry, role)))
+            {
+                Assert.True(Admits(entry.Page, role), $"A {role} is offered {entry.Id}, but {entry.Page.Name} refuses them");
+            }
+        }
+    }
+
+    [Fact]
+    public void MenuEntry_IsOfferedToEveryRoleItsPagesPolicyAdmits_SaveTheWallPreview()
+    {
+        // The wall page also opens for a paired screen, which reads the board; people are offered its preview only to pair screens.
+        foreach (var entry in AppMenu.Entries.Where(e => e.Id != "wall"))
+        {
+            foreach (var role in Enum.GetValues<SiteRole>().Where(role => Admits(entry.Page, role)))
+            {
+                Assert.True(Offered(entry, role), $"{entry.Page.Name} opens for a {role}, but the menu does not offer {entry.Id}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Menu_OnTheDesk_ForTheFrontDesk_OffersTheDeskAndBoard_NotMyPostOrTheWall()
+    {
+        using var app = new TestApp(seedDemoData: true);
+        var siteId = await app.DemoSiteIdAsync();
+        var desk = await app.SignInAsync("desk", DemoData.DemoPassword);
+        using var http = desk.Http();
+
+        var html = await http.GetStringAsync($"/sites/{siteId}/desk");
+
+        // No 我的岗位 (guard) and no 大屏 (wall): the desk cannot use them.
+        Assert.Equal(["account", "board", "desk", "home", "pin", "tokens"], NavIds(html).Order());
+    }
+
+    [Fact]
+    public async Task Menu_OnTheGuardPage_ForAGuard_OffersMyPost_NotTheBoardOrAdministration()
+    {
+        using var app = new TestApp(seedDemoData: true);
+        var siteId = await app.DemoSiteIdAsync();
+        var guard = await app.SignInAsync("guard", DemoData.DemoPassword);
+        using var http = guard.Http();
+
+        var html = await http.GetStringAsync($"/sites/{siteId}/guard");
+
+        Assert.Equal(["account", "guard", "home", "pin", "tokens"], NavIds(html).Order());
+    }
+
+    [Theory]
+    [InlineData("guard", "board")]
+    [InlineData("desk", "guard")]
+    [InlineData("command", "desk")]
+    public async Task RolesPage_ForARoleThatCannotUseIt_IsRefused(string userName, string page)
+    {
+        using var app = new TestApp(seedDemoData: true);
+        var siteId = await app.DemoSiteIdAsync();
+        var person = await app.SignInAsync(userName, DemoData.DemoPassword);
+        using var http = person.Http();
+
+        var response = await http.GetAsync($"/sites/{siteId}/{page}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/sign-in", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task HomePage_OpensTheSignedInGuardsPost_AndSendsAStrangerToSignIn()
+    {
+        using var app = new TestApp(seedDemoData: true);
+        var siteId = await app.DemoSiteIdAsync();
+        var guard = await app.SignInAsync("guard", DemoData.DemoPassword);
+        using var signedIn = guard.Http();
+        using var stranger = app.Client();
+
+        Assert.Contains($"href=\"/sites/{siteId}/guard\"", OpenButton(await signedIn.GetStringAsync("/")));
+        Assert.Contains("href=\"/sign-in\"", OpenButton(await stranger.GetStringAsync("/")));
+    }
+
+    private static bool Offered(MenuEntry entry, SiteRole role) => entry.Permission is not { } permission || Permissions.Grants(role, permission);
+
+    /// <summary>Whether a person holding only <paramref name="role"/> at the site passes the page's policies.</summary>
+    private static bool Admits(Type page, SiteRole role) =>
+        page.IsDefined(typeof(AllowAnonymousAttribute))
+        || page.GetCustomAttributes<AuthorizeAttribute>().All(a => a.Policy switch
+        {
+            null => true,
+            SitePermissionPolicies.AnyAdmin => role == SiteRole.Admin,
+            SitePermissionPolicies.SystemAdmin => false,
+            var policy => Permissions.Grants(role, Enum.GetValues<Permission>().Single(p => SitePermissionPolicies.For(p) == policy)),
+        });
+
+    /// <summary>The menu entries in the page's wide app bar, each once.</summary>
+    private static IEnumerable<string> NavIds(string html) =>
+        Regex.Matches(html, "data-testid=\"nav-([a-z]+)\"").Select(m => m.Groups[1].Value).Distinct();
+
+    private static string OpenButton(string html) => Regex.Match(html, "<a[^>]*data-testid=\"open-board\"[^>]*>").Value;
+}
