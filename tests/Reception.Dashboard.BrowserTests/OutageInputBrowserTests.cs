@@ -23,9 +23,12 @@ public sealed class OutageInputBrowserTests
         await using var browser = await Browser.LaunchAsync(playwright);
         var page = await (await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } })).NewPageAsync();
         await SignedIn.AsAsync(page, first.BaseAddress, "command", DemoData.DemoPassword);
-        await page.GotoAsync(new Uri(first.BaseAddress, $"/sites/{siteId}/visits/{visit.Id}").ToString());
+        // Into the visit from the board, as an operator goes: a navigation inside the page, not a load.
+        await page.GotoAsync(new Uri(first.BaseAddress, $"/sites/{siteId}/board").ToString());
         var status = page.Locator("#components-reconnect-modal");
         await Expect(page.GetByTestId("interactive")).ToHaveAttributeAsync("data-ready", "true");
+        await page.GetByTestId("visit-link").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/visits/{visit.Id}$"));
         await Expect(status).ToHaveAttributeAsync("data-state", "live");
         // Typed before the outage and never sent: the circuit that held it is about to go.
         await page.GetByTestId("order-text").FillAsync("西门保持畅通 Keep the west gate clear");

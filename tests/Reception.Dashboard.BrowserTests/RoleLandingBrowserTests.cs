@@ -22,7 +22,7 @@ public sealed class RoleLandingBrowserTests
             ["desk"] = "desk",
             ["supervisor"] = "desk",
             ["manager"] = "board",
-            ["engineering"] = "board",
+            ["engineering"] = "incidents/mine",
         };
         Assert.Equal(DemoData.Users.Select(u => u.UserName).Order(), expected.Keys.Order());
         using var playwright = await Playwright.CreateAsync();

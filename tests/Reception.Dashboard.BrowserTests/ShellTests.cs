@@ -63,16 +63,16 @@ public sealed class ShellTests
         await using var browser = await Browser.LaunchAsync(playwright);
         var page = await (await browser.NewContextAsync(new() { Locale = "en-US" })).NewPageAsync();
         await page.GotoAsync(app.BaseAddress.ToString());
-        await Expect(page.GetByTestId("open-board")).ToHaveTextAsync("Open the board");
+        await Expect(page.GetByTestId("open-board")).ToHaveTextAsync("Open my page");
         // A click while the circuit attaches can be lost on a busy machine: click once it is live.
         await Expect(page.GetByTestId("interactive")).ToHaveAttributeAsync("data-ready", "true");
 
         await page.GetByTestId("language").ClickAsync();
 
-        await Expect(page.GetByTestId("open-board")).ToHaveTextAsync("打开看板");
+        await Expect(page.GetByTestId("open-board")).ToHaveTextAsync("打开我的页面");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-Hans");
         await page.ReloadAsync();
-        await Expect(page.GetByTestId("open-board")).ToHaveTextAsync("打开看板");
+        await Expect(page.GetByTestId("open-board")).ToHaveTextAsync("打开我的页面");
     }
 
     [Fact]

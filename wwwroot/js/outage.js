@@ -7,13 +7,16 @@
   if (status?.dataset.interactive !== "true") return;
 
   const down = () => status.dataset.state === "reconnecting";
-  const storageKey = `drafts:${location.pathname}`;
+  // One key for the tab: in-app navigation does not reload this script, so a path read at start would be
+  // the first page's, not the page typed on. Each field's data-draft name carries its visit and post ids.
+  const storageKey = "drafts";
   const fields = () => [...document.querySelectorAll("[data-draft]")];
 
-  // What was typed, by field, written whenever it changes during an outage.
+  // What was typed, by field, written whenever it changes during an outage; a field emptied is forgotten.
   const keep = () => {
     const kept = Object.fromEntries(fields().filter((f) => f.value).map((f) => [f.dataset.draft, f.value]));
     if (Object.keys(kept).length > 0) sessionStorage.setItem(storageKey, JSON.stringify(kept));
+    else sessionStorage.removeItem(storageKey);
   };
 
   // Blazor reads a field's value on these events, as if the person had just typed it.
@@ -73,9 +76,16 @@
   const saved = JSON.parse(sessionStorage.getItem(storageKey) ?? "null");
   if (!saved) return;
   const started = Date.now();
+  let liveSince = null;
   const restore = setInterval(() => {
     // Only into the interactive page: a field still in the prerendered page is replaced, or not wired to the server yet.
-    if (status.dataset.state !== "live" || !document.querySelector("[data-ready='true']")) return;
+    if (status.dataset.state !== "live" || !document.querySelector("[data-ready='true']")) {
+      // A page that never comes live keeps the drafts for its next load.
+      if (Date.now() - started > 60000) clearInterval(restore);
+      return;
+    }
+
+    liveSince ??= Date.now();
     for (const [key, value] of Object.entries(saved)) {
       const field = document.querySelector(`[data-draft="${CSS.escape(key)}"]`);
       if (field && !field.value) {
@@ -85,7 +95,8 @@
       }
     }
 
-    if (Object.keys(saved).length === 0 || Date.now() - started > 30000) {
+    // Live for 30 s and a field never appeared: its page is gone (the visit ended, say); forget it.
+    if (Object.keys(saved).length === 0 || Date.now() - liveSince > 30000) {
       clearInterval(restore);
       sessionStorage.removeItem(storageKey);
     }

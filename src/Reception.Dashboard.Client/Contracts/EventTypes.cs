@@ -102,6 +102,25 @@ public static class EventTypes
 
     /// <summary>Every device event: the devices page follows them, and activity feeds leave them out.</summary>
     public static readonly IReadOnlySet<string> DeviceEvents = new HashSet<string> { DeviceEnrolmentIssued, DeviceEnrolled, DeviceScreenPaired, DeviceRevoked };
+
+    /// <summary>Data: <see cref="IncidentChanged"/>; the desk or the command center raised a lobby incident.</summary>
+    public const string IncidentRaised = "incident.raised";
+    /// <summary>Data: <see cref="IncidentChanged"/>; sent to a department, or on to another.</summary>
+    public const string IncidentForwarded = "incident.forwarded";
+    /// <summary>Data: <see cref="IncidentChanged"/>; the department took it.</summary>
+    public const string IncidentTaken = "incident.taken";
+    /// <summary>Data: <see cref="IncidentChanged"/>; solved, by the desk or by the department.</summary>
+    public const string IncidentResolved = "incident.resolved";
+    /// <summary>Data: <see cref="IncidentChanged"/>; the desk told the person and closed it.</summary>
+    public const string IncidentClosed = "incident.closed";
+    /// <summary>Data: <see cref="IncidentChanged"/>; open again, with a reason.</summary>
+    public const string IncidentReopened = "incident.reopened";
+
+    /// <summary>Every incident event: the desk, the board and the department queue follow them.</summary>
+    public static readonly IReadOnlySet<string> IncidentEvents = new HashSet<string>
+    {
+        IncidentRaised, IncidentForwarded, IncidentTaken, IncidentResolved, IncidentClosed, IncidentReopened,
+    };
 }
 
 /// <summary>A site's settings changed.</summary>

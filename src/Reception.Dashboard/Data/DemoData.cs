@@ -48,7 +48,10 @@ public static class DemoData
         ("工程值班室 Engineering duty room", PostKind.Engineering, "Tower B, B1"),
     ];
 
-    private static readonly string[] Departments = ["保安部 Security", "客服部 Customer service", "工程部 Engineering", "保洁部 Cleaning", "管理处 Management office"];
+    /// <summary>The department the demo's <c>engineering</c> account works in, and its incidents go to.</summary>
+    public const string EngineeringDepartment = "工程部 Engineering";
+
+    private static readonly string[] Departments = ["保安部 Security", "客服部 Customer service", EngineeringDepartment, "保洁部 Cleaning", "管理处 Management office"];
 
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙"];
     private static readonly string[] GivenNames = ["伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇", "艳", "杰"];
@@ -170,6 +173,11 @@ public static class DemoData
                 var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, site.TimeZone));
                 var running = shifts.First(s => s.Covers(local));
                 db.Staff.Local.First(s => s.ShiftId == running.Id && s.PostId == posts[0].Id).LinkUser(user.Id);
+            }
+            else if (role == SiteRole.Department)
+            {
+                // An engineer of the engineering duty room: the account's incident queue is Engineering's.
+                db.Staff.Local.First(s => s.DepartmentId == engineering.Id).LinkUser(user.Id);
             }
         }
 

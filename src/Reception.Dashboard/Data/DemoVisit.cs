@@ -40,18 +40,20 @@ public sealed class DemoVisit(
 
         var call = SiteCall.System(ActorName, site.Id, cancellationToken);
         var arrival = clock.GetUtcNow().UtcDateTime + Ahead;
+        var now = clock.GetUtcNow().UtcDateTime;
         var planned = await db.Visits.AsNoTracking()
             .Where(v => v.SiteId == site.Id && v.Title == Title && v.Status == VisitStatus.Planned)
-            .Select(v => v.Id).ToListAsync(cancellationToken);
+            .Select(v => new { v.Id, v.Arrival }).ToListAsync(cancellationToken);
         // A demo visit still planned is the demo's, touched or not: no second one beside it. One that arrived,
-        // ended or was cancelled is history, and a fresh one is announced.
-        if (planned.Count > 0)
+        // ended or was cancelled is history, and so is one a person left planned past its arrival: a fresh one is announced.
+        var current = false;
+        foreach (var demo in planned)
         {
-            foreach (var visitId in planned)
-            {
-                await ReanchorAsync(db, call, visitId, arrival);
-            }
+            current |= await ReanchorAsync(db, call, demo.Id, arrival) || demo.Arrival > now;
+        }
 
+        if (current)
+        {
             return;
         }
 
@@ -83,16 +85,18 @@ public sealed class DemoVisit(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Moves the demo visit to arrive <see cref="Ahead"/> from now, unless a person, phone or token has written to it.</summary>
-    private async Task ReanchorAsync(ReceptionDbContext db, SiteCall call, Guid visitId, DateTime arrival)
+    /// <returns>Whether it was moved.</returns>
+    private async Task<bool> ReanchorAsync(ReceptionDbContext db, SiteCall call, Guid visitId, DateTime arrival)
     {
         var touched = await db.Events.AnyAsync(e => e.SiteId == call.SiteId && e.VisitId == visitId && e.ActorKind != SiteCall.SystemKind, call.Cancellation);
         if (touched)
         {
             logger.LogInformation("Demo visit {VisitId} was changed by a person: left as they left it", visitId);
-            return;
+            return false;
         }
 
         await lifecycle.RescheduleAsync(call, visitId, new RescheduleVisit(arrival));
         logger.LogInformation("Demo visit moved to arrive in {Minutes} minutes", Ahead.TotalMinutes);
+        return true;
     }
 }

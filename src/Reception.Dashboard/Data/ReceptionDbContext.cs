@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Reception.Dashboard.Features.Departments;
 using Reception.Dashboard.Features.Devices;
+using Reception.Dashboard.Features.Incidents;
 using Reception.Dashboard.Features.Posts;
 using Reception.Dashboard.Features.Roster;
 using Reception.Dashboard.Features.Shifts;
@@ -32,6 +33,7 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
     public DbSet<VisitItem> VisitItems => Set<VisitItem>();
     public DbSet<ChecklistTemplateItem> ChecklistTemplate => Set<ChecklistTemplateItem>();
     public DbSet<DueJob> DueJobs => Set<DueJob>();
+    public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<Infrastructure.Outbound.OutboundMessage> OutboundMessages => Set<Infrastructure.Outbound.OutboundMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

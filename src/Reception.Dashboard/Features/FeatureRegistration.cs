@@ -1,6 +1,7 @@
 using Reception.Dashboard.Features.Board;
 using Reception.Dashboard.Features.Departments;
 using Reception.Dashboard.Features.Devices;
+using Reception.Dashboard.Features.Incidents;
 using Reception.Dashboard.Features.Posts;
 using Reception.Dashboard.Features.Roster;
 using Reception.Dashboard.Features.Shifts;
@@ -47,10 +48,19 @@ public static class FeatureRegistration
         services.AddSingleton<ForemanReport>();
         services.AddSingleton<ChecklistTemplateService>();
         services.AddSingleton<VisitArchive>();
+        services.AddSingleton<IncidentWrites>();
+        services.AddSingleton<IncidentQueries>();
+        services.AddSingleton<IncidentRaising>();
+        services.AddSingleton<IncidentForwarding>();
+        services.AddSingleton<IncidentTaking>();
+        services.AddSingleton<IncidentResolving>();
+        services.AddSingleton<IncidentClosing>();
+        services.AddSingleton<IncidentReopening>();
         services.AddSingleton<IDueJobHandler, VisitDeadlines>();
         services.AddSingleton<DueScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<DueScheduler>());
         services.AddHostedService<Data.DemoVisit>();
+        services.AddHostedService<Data.DemoIncidents>();
         services.AddHostedService<Housekeeping>();
         return services;
     }
@@ -74,6 +84,7 @@ public static class FeatureRegistration
             .MapUnitsApi()
             .MapDevicesApi()
             .MapVisitsApi()
+            .MapIncidentsApi()
             .MapSiteRolesApi();
 
         return app;

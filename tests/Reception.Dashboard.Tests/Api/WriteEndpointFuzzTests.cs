@@ -196,7 +196,7 @@ public sealed class WriteEndpointFuzzTests
 
     /// <summary>
     /// Ids the routes and bodies can name: the demo site, a post of its visit with a checklist, that item,
-    /// an order, the site's first shift, department and staff record, a phone enrolled for the test, and an
+    /// an order, a demo incident, the site's first shift, department and staff record, a phone enrolled for the test, and an
     /// account made for the user endpoints to act on (never the administrator's own).
     /// </summary>
     private static async Task<Dictionary<string, string>> RealIdsAsync(TestApp app)
@@ -211,6 +211,7 @@ public sealed class WriteEndpointFuzzTests
         var visits = await (await http.GetAsync($"{site}/visits")).ReadAsync<List<VisitDto>>();
         var visit = visits.Count == 0 ? null : await (await http.GetAsync($"{site}/visits/{visits[0].Id}")).ReadAsync<VisitDetailDto>();
         var visitPost = visit?.Posts.FirstOrDefault(p => p.Items.Count > 0);
+        var incidents = await (await http.GetAsync($"{site}/incidents")).ReadAsync<List<IncidentDto>>();
         var postId = visitPost?.PostId ?? posts[0].Id;
         var phone = await (await http.PostAsJsonAsync($"{site}/devices/phones", new EnrolPhoneRequest(postId, "Fuzz phone")))
             .ReadAsync<PhoneEnrolmentDto>(HttpStatusCode.Created);
@@ -229,6 +230,7 @@ public sealed class WriteEndpointFuzzTests
             ["orderId"] = Or(visit?.Orders.FirstOrDefault()?.Id),
             ["violationId"] = Or(visit?.Violations.FirstOrDefault()?.Id),
             ["noticeId"] = Or(visit?.Notices.FirstOrDefault()?.Id),
+            ["incidentId"] = Or(incidents.FirstOrDefault()?.Id),
             ["deviceId"] = phone.Device.Id.ToString(),
             ["userId"] = target.Id.ToString(),
             ["role"] = nameof(SiteRole.Guard),

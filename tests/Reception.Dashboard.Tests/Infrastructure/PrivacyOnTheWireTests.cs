@@ -26,6 +26,9 @@ public sealed class PrivacyOnTheWireTests
     private const string NewOwner = "欧阳秘密";
     private const string NewOwnerPhone = "186 5555 0123";
     private const string NewStaffPhone = "177 4444 0987";
+    private const string IncidentPerson = "司马秘密";
+    private const string IncidentPhone = "186 7777 0456";
+    private const string IncidentText = "司马先生投诉邻居深夜喧哗 Neighbours loud at night";
 
     [Fact]
     public async Task GuardAndWallScreen_ReceiveNoResidentNameOrPhoneNumber_OnTheHubTheApiOrTheirPages()
@@ -49,7 +52,14 @@ public sealed class PrivacyOnTheWireTests
             (await admin.PutAsJsonAsync($"/api/sites/{siteId}/staff/{staff.Id}", update)).EnsureSuccessStatusCode();
         }
 
-        await WaitUntilAsync(() => CountEvents(received) >= 2 * 2); // both changes, on both connections
+        // …and takes a complaint from a person, with their number (desk §0.1).
+        using (var desk = (await app.SignInAsync("desk", DemoData.DemoPassword)).Http())
+        {
+            var complaint = new RaiseIncident(IncidentKind.Complaint, IncidentPriority.Urgent, IncidentText, null, IncidentPerson, IncidentPhone, "大堂 Lobby");
+            (await desk.SendJsonAsync(HttpMethod.Post, $"/api/sites/{siteId}/incidents", complaint)).EnsureSuccessStatusCode();
+        }
+
+        await WaitUntilAsync(() => CountEvents(received) >= 3 * 2); // the three changes, on both connections
         received.Add(JsonSerializer.Serialize(await guardHub.InvokeAsync<EventPage>("GetEventsAfter", siteId, 0L, 1000)));
         received.Add(JsonSerializer.Serialize(await wallHub.InvokeAsync<EventPage>("GetEventsAfter", siteId, 0L, 1000)));
 
@@ -68,10 +78,51 @@ public sealed class PrivacyOnTheWireTests
 
         var secrets = await PersonalDataAsync(app);
         Assert.Contains(NewOwner, secrets);
+        Assert.Contains(IncidentPhone, secrets);
+        Assert.Contains(IncidentText, secrets);
         // The check reached real answers: the board's snapshot, and each one's own page.
         Assert.Contains(received, r => r.Contains("/snapshot"));
         Assert.Contains(received, r => r.StartsWith($"/sites/{siteId}/guard ") && r.Contains("guard-post"));
         Assert.Contains(received, r => r.StartsWith($"/sites/{siteId}/wall ") && r.Contains("wall-site"));
+        var leaks = received.SelectMany(r => secrets.Where(s => Contains(r, s)).Select(s => $"{s} in {r[..Math.Min(r.Length, 120)]}")).ToList();
+        Assert.True(leaks.Count == 0, string.Join("\n", leaks));
+    }
+
+    [Fact]
+    public async Task AnotherDepartment_ReadsNoIncidentNorPerson_NotForwardedToIt()
+    {
+        using var app = new TestApp(seedDemoData: true);
+        var siteId = await app.DemoSiteIdAsync();
+        var cleaner = await app.CreateUserAsync("cleaner", siteId, roles: SiteRole.Department);
+        using (var admin = app.Http())
+        {
+            var cleaning = (await (await admin.GetAsync($"/api/sites/{siteId}/departments")).ReadAsync<List<DepartmentDto>>()).Single(d => d.Name.Contains("Cleaning"));
+            var staff = await (await admin.SendJsonAsync(HttpMethod.Post, $"/api/sites/{siteId}/staff", new CreateStaff("保洁员", null, "C-900", cleaning.Id, null, null)))
+                .ReadAsync<StaffDto>(HttpStatusCode.Created);
+            (await admin.SendJsonAsync(HttpMethod.Put, $"/api/sites/{siteId}/staff/{staff.Id}/user", new LinkStaffRequest(cleaner.Id))).EnsureSuccessStatusCode();
+        }
+
+        var received = new List<string>();
+        using var http = cleaner.Http();
+        foreach (var url in ReadableUrls(app, siteId))
+        {
+            var response = await http.GetAsync(url);
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                received.Add(url + " " + await response.Content.ReadAsStringAsync());
+            }
+        }
+
+        // The demo's incidents went to engineering or stayed at the desk: none is the cleaners' to read.
+        var incidentIds = await app.QueryDbAsync(db => db.Incidents.Select(i => i.Id).ToListAsync());
+        Assert.NotEmpty(incidentIds);
+        foreach (var id in incidentIds)
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync($"/api/sites/{siteId}/incidents/{id}")).StatusCode);
+        }
+
+        var secrets = await PersonalDataAsync(app);
+        Assert.Contains(received, r => r.StartsWith($"/api/sites/{siteId}/incidents "));
         var leaks = received.SelectMany(r => secrets.Where(s => Contains(r, s)).Select(s => $"{s} in {r[..Math.Min(r.Length, 120)]}")).ToList();
         Assert.True(leaks.Count == 0, string.Join("\n", leaks));
     }
@@ -124,7 +175,11 @@ public sealed class PrivacyOnTheWireTests
         var db = scope.ServiceProvider.GetRequiredService<ReceptionDbContext>();
         var occupants = await db.Units.SelectMany(u => u.Occupants).Select(o => new { o.Name, o.Phone }).ToListAsync();
         var staffPhones = await db.Staff.Where(s => s.Phone != null).Select(s => s.Phone!).ToListAsync();
-        return occupants.SelectMany(o => new[] { o.Name, o.Phone }).Concat(staffPhones).OfType<string>().Distinct().ToList();
+        // An incident's person, and what was said and done about it, are for the desk and the department it went to.
+        var incidents = await db.Incidents.Select(i => new { i.PersonName, i.PersonPhone, i.Text, i.Resolution }).ToListAsync();
+        return occupants.SelectMany(o => new[] { o.Name, o.Phone }).Concat(staffPhones)
+            .Concat(incidents.SelectMany(i => new[] { i.PersonName, i.PersonPhone, i.Text, i.Resolution }))
+            .OfType<string>().Distinct().ToList();
     }
 
     // JSON may escape non-ASCII, and pages may encode it as entities: compare the decoded forms too.

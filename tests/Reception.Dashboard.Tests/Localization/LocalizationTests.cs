@@ -26,9 +26,9 @@ public sealed class LocalizationTests
     }
 
     [Theory]
-    [InlineData("zh-Hans", "zh-Hans", "打开看板")]
-    [InlineData("en-US,en;q=0.9", "en", "Open the board")]
-    [InlineData("fr-FR", "zh-Hans", "打开看板")] // unsupported: the staff's language
+    [InlineData("zh-Hans", "zh-Hans", "打开我的页面")]
+    [InlineData("en-US,en;q=0.9", "en", "Open my page")]
+    [InlineData("fr-FR", "zh-Hans", "打开我的页面")] // unsupported: the staff's language
     public async Task StartPage_FollowsTheBrowsersLanguage(string acceptLanguage, string lang, string expected)
     {
         using var app = new TestApp();
@@ -51,7 +51,7 @@ public sealed class LocalizationTests
 
         Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
         Assert.Equal("/", switched.Headers.Location!.OriginalString);
-        Assert.Contains("Open the board", html);
+        Assert.Contains("Open my page", html);
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public static class AccountsRegistration
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.LoginPath = "/sign-in";
-            o.AccessDeniedPath = "/sign-in";
+            o.AccessDeniedPath = "/denied";
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = UserSessions.IdleLifetime;
             // Machines get status codes, people get the sign-in page.

@@ -2,13 +2,14 @@ namespace Reception.Dashboard.Features.Accounts;
 
 /// <summary>
 /// Where a person lands after signing in: the page of their own work, not everyone's command board.
-/// A guard lands on 我的岗位, the front desk and its supervisor on the desk, a site's Admin on its administration and the
-/// other roles on the board. Several roles: the most capable one decides. The same page at several
-/// sites: that page's site picker. A system administrator with no role at a site: the site list.
+/// A guard lands on 我的岗位, the front desk and its supervisor on the desk, a department on the incidents forwarded to
+/// it, a site's Admin on its administration and the other roles on the board. Several roles: the most capable one
+/// decides. The same page at several sites: that page's site picker. A system administrator with no role at a site:
+/// the site list.
 /// </summary>
 public static class Landing
 {
-    // Most capable first. Each role's page is the last segment of /sites/{id}/…, and /… is its site picker.
+    // Most capable first. Each role's page is what follows /sites/{id}/, and /… is its site picker.
     private static readonly (SiteRole Role, string Page)[] MostCapableFirst =
     [
         (SiteRole.Admin, "admin"),
@@ -18,11 +19,12 @@ public static class Landing
         (SiteRole.Supervisor, "desk"),
         (SiteRole.Foreman, "board"),
         (SiteRole.FrontDesk, "desk"),
-        (SiteRole.Department, "board"),
+        // A department's work is what the desk forwarded to it (desk §0.1, §4.5), often read on a phone.
+        (SiteRole.Department, "incidents/mine"),
         (SiteRole.Guard, "guard"),
     ];
 
-    /// <summary>The page of a role: "admin", "board", "desk" or "guard".</summary>
+    /// <summary>The page of a role: "admin", "board", "desk", "guard" or "incidents/mine".</summary>
     public static string PageOf(SiteRole role) => MostCapableFirst.First(r => r.Role == role).Page;
 
     /// <summary>The local URL <paramref name="user"/> lands on when nothing asked for another.</summary>

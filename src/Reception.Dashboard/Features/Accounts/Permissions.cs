@@ -36,6 +36,17 @@ public enum Permission
     EditChecklists,
     /// <summary>Mark a department's notice done, such as "water features on" (§4.5.3).</summary>
     CompleteNotices,
+    /// <summary>
+    /// Raise lobby incidents and move them at the desk: forward, resolve what the desk solved itself, close, reopen
+    /// (desk §0.1). Who holds it sees and moves every incident at the site.
+    /// </summary>
+    RaiseIncidents,
+    /// <summary>See lobby incidents: every one at the site with <see cref="RaiseIncidents"/>, else only those forwarded to one's own department.</summary>
+    ViewIncidents,
+    /// <summary>Take an incident forwarded to a department and resolve it with what was done; a Department only its own department's.</summary>
+    HandleForwardedIncidents,
+    /// <summary>Read the name and phone of an incident's person (desk §2.8); a Department reads them only on incidents forwarded to it.</summary>
+    SeeIncidentPeople,
 }
 
 /// <summary>The one table of which role grants which permission. System administrators hold every permission everywhere.</summary>
@@ -60,6 +71,10 @@ public static class Permissions
         [Permission.AcknowledgeReport] = [SiteRole.Admin, SiteRole.Manager],
         [Permission.EditChecklists] = [SiteRole.Admin, SiteRole.Manager],
         [Permission.CompleteNotices] = [SiteRole.Admin, SiteRole.Manager, SiteRole.CommandCenter, SiteRole.Department],
+        [Permission.RaiseIncidents] = [SiteRole.Admin, SiteRole.Manager, SiteRole.Supervisor, SiteRole.CommandCenter, SiteRole.FrontDesk],
+        [Permission.ViewIncidents] = [SiteRole.Admin, SiteRole.Manager, SiteRole.Supervisor, SiteRole.CommandCenter, SiteRole.FrontDesk, SiteRole.Department],
+        [Permission.HandleForwardedIncidents] = [SiteRole.Admin, SiteRole.Manager, SiteRole.Supervisor, SiteRole.Department],
+        [Permission.SeeIncidentPeople] = [SiteRole.Admin, SiteRole.Manager, SiteRole.Supervisor, SiteRole.FrontDesk],
     };
 
     public static bool Grants(SiteRole role, Permission permission) => Table[permission].Contains(role);

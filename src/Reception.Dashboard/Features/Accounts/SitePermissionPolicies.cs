@@ -17,6 +17,7 @@ public static class SitePermissionPolicies
     public const string ManageSite = "site:" + nameof(Permission.ManageSite);
     public const string ManagePhones = "site:" + nameof(Permission.ManagePhones);
     public const string EditChecklists = "site:" + nameof(Permission.EditChecklists);
+    public const string HandleForwardedIncidents = "site:" + nameof(Permission.HandleForwardedIncidents);
 
     public static string For(Permission permission) => $"site:{permission}";
 

@@ -43,6 +43,7 @@ public static class EventText
             EventTypes.ViolationReported or EventTypes.ViolationCleared => T[$"Event.{e.Type}", e.DataAs<ViolationChanged>().PostId is { } at ? Post(at) : ""],
             EventTypes.NoticeSent or EventTypes.NoticeDone or EventTypes.NoticeWithdrawn => T[$"Event.{e.Type}"],
             EventTypes.DeliveryChanged => T["Event.outbound.delivery-changed", T[$"Delivery.{e.DataAs<DeliveryChanged>().Status}"]],
+            _ when EventTypes.IncidentEvents.Contains(e.Type) => Incident(T, e),
             _ => e.Type,
         };
     }
@@ -52,6 +53,16 @@ public static class EventText
     /// and revoking devices is the devices page's business: it stays off the feeds.
     /// </summary>
     public static bool OnFeed(BoardEvent e) => !EventTypes.DeviceEvents.Contains(e.Type);
+
+    /// <summary>"投诉 · A座 101 已转交": the kind and the unit only, never the person or the text (desk §2.8).</summary>
+    private static string Incident(IStringLocalizer<Text> T, BoardEvent e)
+    {
+        var incident = e.DataAs<IncidentChanged>();
+        string kind = T[$"IncidentKind.{incident.Kind}"];
+        string what = incident.UnitNumber is { } unit ? T["Event.IncidentAtUnit", kind, unit] : kind;
+        string line = T[$"Event.{e.Type}", what];
+        return incident.Priority == IncidentPriority.Urgent ? T["Event.IncidentUrgent", line] : line;
+    }
 
     /// <summary>"Order sent to 1 post", "… to 3 posts": English counts its nouns, so one post has words of its own.</summary>
     private static string OrderSent(IStringLocalizer<Text> T, int posts) =>

@@ -7,6 +7,20 @@ public sealed class DeadlineArming(DueScheduler scheduler)
 {
     private static readonly TimeSpan FountainLead = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Arms a visit's deadlines again after a mistaken arrival is taken back. Arriving removed T-30 before it
+    /// fired; if it passed meanwhile, nobody has heard it yet, so it is due at once rather than never.
+    /// </summary>
+    internal async Task RearmAfterUndoneArrivalAsync(ReceptionDbContext db, EventBatch events, Visit visit, DateTime now, CancellationToken ct)
+    {
+        var readyByFired = await db.DueJobs.AnyAsync(j => j.Kind == VisitDeadlines.ReadyByKind && j.TargetId == visit.Id && j.FiredAt != null, ct);
+        await ArmAsync(db, events, visit, now, ct);
+        if (visit.ReadyBy <= now && !readyByFired)
+        {
+            await scheduler.ArmAsync(db, events, visit.SiteId, VisitDeadlines.ReadyByKind, visit.Id, visit.Id, now, ct);
+        }
+    }
+
     /// <summary>Arms every deadline of the visit: each item, T-30 (unless already passed) and the arrival.</summary>
     internal async Task ArmAsync(ReceptionDbContext db, EventBatch events, Visit visit, DateTime now, CancellationToken ct)
     {

@@ -31,7 +31,7 @@ public sealed class Violations(VisitWrites visits, Outbox outbox)
             var own = await PostAccess.OwnPostsAsync(db, call, visit);
             var inVisit = own.Where(id => visit.Posts.Any(p => p.PostId == id)).ToList();
             var patrols = await db.Posts.Where(p => inVisit.Contains(p.Id) && p.Kind == PostKind.PatrolTeam).AnyAsync(call.Cancellation);
-            var mayClear = Access.Allows(call.User, call.SiteId, Permission.TickAnyPost) || patrols
+            var mayClear = call.Allows(Permission.TickAnyPost) || patrols
                 || violation.ReportedBy == VisitMapping.ActorKey(actor)
                 || (violation.PostId is { } at && own.Contains(at));
             if (!mayClear)

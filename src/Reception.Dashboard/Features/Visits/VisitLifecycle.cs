@@ -75,7 +75,7 @@ public sealed class VisitLifecycle(VisitWrites visits, DeadlineArming deadlines,
         return visits.ChangeVisitAsync(call, actor, visitId, $"visits.undo-arrival:{visitId}", null, async (db, visit, events, now) =>
         {
             visit.UndoArrival(now);
-            await deadlines.ArmAsync(db, events, visit, now, call.Cancellation);
+            await deadlines.RearmAfterUndoneArrivalAsync(db, events, visit, now, call.Cancellation);
             events.Add(EventTypes.VisitArrivalUndone, visit.ToEvent(), visit.Id);
         });
     }

@@ -166,6 +166,15 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /api/sites/{siteId:guid}/visits/{visitId:guid}/timeline/export"] = AtSite(Permission.ViewStaff),
         ["GET /api/sites/{siteId:guid}/checklist-template"] = AtSite(Permission.ViewBoard),
         ["PUT /api/sites/{siteId:guid}/checklist-template"] = AtSite(Permission.EditChecklists),
+        ["GET /api/sites/{siteId:guid}/incidents"] = AtSite(Permission.ViewIncidents),
+        ["POST /api/sites/{siteId:guid}/incidents"] = AtSite(Permission.RaiseIncidents),
+        ["GET /api/sites/{siteId:guid}/incidents/{incidentId:guid}"] = AtSite(Permission.ViewIncidents),
+        ["POST /api/sites/{siteId:guid}/incidents/{incidentId:guid}/forward"] = AtSite(Permission.RaiseIncidents),
+        ["POST /api/sites/{siteId:guid}/incidents/{incidentId:guid}/take"] = AtSite(Permission.HandleForwardedIncidents),
+        // Who resolves depends on the incident's state (the desk an open one, the department a taken one): the use case decides.
+        ["POST /api/sites/{siteId:guid}/incidents/{incidentId:guid}/resolve"] = AtSite(Permission.ViewIncidents),
+        ["POST /api/sites/{siteId:guid}/incidents/{incidentId:guid}/close"] = AtSite(Permission.RaiseIncidents),
+        ["POST /api/sites/{siteId:guid}/incidents/{incidentId:guid}/reopen"] = AtSite(Permission.RaiseIncidents),
         ["PUT /api/auth/pin"] = Person,
         ["POST /api/phone/enrol"] = Anyone,
         ["POST /api/phone/sign-in"] = Anyone,
@@ -370,6 +379,7 @@ public sealed partial class AuthorizationMatrixTests
         .Replace("{orderId:guid}", Guid.NewGuid().ToString())
         .Replace("{violationId:guid}", Guid.NewGuid().ToString())
         .Replace("{noticeId:guid}", Guid.NewGuid().ToString())
+        .Replace("{incidentId:guid}", Guid.NewGuid().ToString())
         .Replace("{date}", "2026-11-26")
         .Replace("{culture}", "en")
         + (pattern.EndsWith("/roster") ? "?from=2026-11-23" : "");

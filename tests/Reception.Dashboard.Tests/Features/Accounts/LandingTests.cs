@@ -26,7 +26,7 @@ public sealed class LandingTests
             [SiteRole.FrontDesk] = "desk",
             [SiteRole.Supervisor] = "desk",
             [SiteRole.Manager] = "board",
-            [SiteRole.Department] = "board",
+            [SiteRole.Department] = "incidents/mine",
         };
 
         foreach (var (userName, _, role) in DemoData.Users)

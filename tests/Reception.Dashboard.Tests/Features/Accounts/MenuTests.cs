@@ -78,6 +78,20 @@ public sealed class MenuTests
         Assert.Equal(["account", "guard", "home", "pin", "tokens"], NavIds(html).Order());
     }
 
+    [Fact]
+    public async Task Menu_OnTheQueue_ForADepartment_OffersItsQueueAndTheBoard_NotTheDesk()
+    {
+        using var app = new TestApp(seedDemoData: true);
+        var siteId = await app.DemoSiteIdAsync();
+        var engineering = await app.SignInAsync("engineering", DemoData.DemoPassword);
+        using var http = engineering.Http();
+
+        var html = await http.GetStringAsync($"/sites/{siteId}/incidents/mine");
+
+        // The desk's page holds residents' details (desk §2.8): a department works from its own queue.
+        Assert.Equal(["account", "board", "home", "pin", "queue", "tokens"], NavIds(html).Order());
+    }
+
     [Theory]
     [InlineData("guard", "board")]
     [InlineData("desk", "guard")]
@@ -92,7 +106,7 @@ public sealed class MenuTests
         var response = await http.GetAsync($"/sites/{siteId}/{page}");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/sign-in", response.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/denied", response.Headers.Location!.PathAndQuery);
     }
 
     [Fact]
@@ -122,6 +136,34 @@ public sealed class MenuTests
         });
 
     /// <summary>The menu entries in the page's wide app bar, each once.</summary>
+    [Fact]
+    public async Task Menu_OnAGuardPhonesPinSession_OffersMyPost_NotTokensPinOrPassword()
+    {
+        using var app = new TestApp();
+        var setup = await Reception.Dashboard.Tests.Features.Devices.DeviceSite.CreateAsync(app);
+        using var phone = app.Client(await setup.GuardOnPhoneAsync());
+
+        var html = await phone.GetStringAsync($"/sites/{setup.Site.Id}/guard");
+
+        // The API refuses a PIN session tokens, the PIN and the password: the menu does not offer them either.
+        Assert.Equal(["guard", "home"], NavIds(html).Order());
+    }
+
+    [Fact]
+    public async Task RefusedPage_ForASignedInGuard_SaysSo_AndLeadsToTheirOwnPage_NotBackToSignIn()
+    {
+        using var app = new TestApp(seedDemoData: true);
+        var siteId = await app.DemoSiteIdAsync();
+        var guard = await app.SignInAsync("guard", DemoData.DemoPassword);
+        using var http = guard.Http();
+
+        var refused = await http.GetAsync($"/sites/{siteId}/board");
+        var denied = await http.GetStringAsync(refused.Headers.Location);
+
+        Assert.StartsWith("/denied", refused.Headers.Location!.PathAndQuery);
+        Assert.Matches($"<a[^>]*href=\"/sites/{siteId}/guard\"[^>]*data-testid=\"denied-my-page\"|<a[^>]*data-testid=\"denied-my-page\"[^>]*href=\"/sites/{siteId}/guard\"", denied);
+    }
+
     private static IEnumerable<string> NavIds(string html) =>
         Regex.Matches(html, "data-testid=\"nav-([a-z]+)\"").Select(m => m.Groups[1].Value).Distinct();
 

@@ -67,8 +67,9 @@ public sealed class PageAuthorizationTests
         var refused = await guard.Http().GetAsync("/admin/users");
         var served = await admin.Http().GetAsync("/admin/users");
 
+        // Signed in but not for this page: told so, with a way to their own page, not sent back to sign in.
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-        Assert.StartsWith("/sign-in", refused.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/denied", refused.Headers.Location!.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
     }
 
@@ -83,8 +84,9 @@ public sealed class PageAuthorizationTests
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/sites/{mine.Id}/board")).StatusCode);
         var refused = await http.GetAsync($"/sites/{other.Id}/board");
+        // Signed in but not for this page: told so, with a way to their own page, not sent back to sign in.
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-        Assert.StartsWith("/sign-in", refused.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/denied", refused.Headers.Location!.PathAndQuery);
     }
 
     [Fact]

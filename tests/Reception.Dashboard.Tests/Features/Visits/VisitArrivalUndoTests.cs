@@ -60,6 +60,24 @@ public sealed class VisitArrivalUndoTests
     }
 
     [Fact]
+    public async Task UndoArrival_AfterT30PassedUnheard_SoundsT30AtOnce()
+    {
+        // Arrived by mistake at T-32 and taken back at T-28: T-30 (§4.5.4) passed while the visit looked under way.
+        var clock = Clock();
+        using var app = new TestApp(clock: clock);
+        var s = await VisitSite.CreateAsync(app);
+        var visit = await s.AnnounceAsync(clock.GetUtcNow().UtcDateTime.AddMinutes(32));
+        var id = visit.Visit.Id;
+        (await VisitSite.PostAsync(s.Command, s.Url($"/{id}/arrive"))).EnsureSuccessStatusCode();
+        await using var listener = await BoardListener.JoinAsync(app, s.Site.Id);
+
+        clock.Advance(TimeSpan.FromMinutes(4));
+        (await VisitSite.PostAsync(s.Command, s.Url($"/{id}/arrival/undo"))).EnsureSuccessStatusCode();
+
+        await EventsUntilAsync(listener, EventTypes.ReadyByReached);
+    }
+
+    [Fact]
     public async Task UndoArrival_AfterWindow_Returns409()
     {
         var clock = Clock();

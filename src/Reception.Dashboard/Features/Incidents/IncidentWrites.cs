@@ -1,0 +1,28 @@
+namespace Reception.Dashboard.Features.Incidents;
+
+/// <summary>
+/// The steps every move of an incident shares once its use case has checked its permission: load the incident
+/// inside the write as the caller's scope allows, refuse a move based on an older version (409 with the current
+/// one), make the move, record its event, and answer the incident as the caller may read it.
+/// </summary>
+public sealed class IncidentWrites(SiteWriter writer, TimeProvider clock)
+{
+    /// <param name="move">Makes the move on the incident at the time given; answers the event type it raises.</param>
+    public Task<IncidentDto> MoveAsync(
+        SiteCall call, Actor actor, Guid incidentId, long version, string operation, object request,
+        Func<ReceptionDbContext, Incident, DateTime, Task<string>> move) =>
+        writer.WriteAsync(call, actor, operation, request, async (db, events) =>
+        {
+            var scope = await IncidentScope.OfAsync(db, call);
+            var incident = await scope.FindAsync(db.Incidents, call, incidentId);
+            if (incident.Version != version)
+            {
+                throw ConflictException.Stale(
+                    IncidentText.Get("Stale.Incident"), incident.Version, await IncidentMapping.ToDtoAsync(db, incident, scope, call.Cancellation));
+            }
+
+            var type = await move(db, incident, clock.GetUtcNow().UtcDateTime);
+            events.Add(type, incident.ToEvent());
+            return await IncidentMapping.ToDtoAsync(db, incident, scope, call.Cancellation);
+        });
+}

@@ -1,0 +1,178 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using Reception.Dashboard.Client;
+using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Data;
+using Reception.Dashboard.Tests.TestInfrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Reception.Dashboard.BrowserTests;
+
+/// <summary>
+/// Issue 14, the screens: the desk raises an incident by keyboard alone (desk §0.1, §2.7), the board and the department
+/// it is forwarded to (desk §4.5) see it live. The demo has incidents of its own, so each test finds its own by its text.
+/// </summary>
+public sealed class IncidentBrowserTests
+{
+    /// <summary>Presses keys on a page and counts them: the budget is for these, not for the text and the unit number typed.</summary>
+    private sealed class CountedKeys(IKeyboard keyboard)
+    {
+        public List<string> Pressed { get; } = [];
+
+        public async Task PressAsync(string key)
+        {
+            Pressed.Add(key);
+            await keyboard.PressAsync(key);
+        }
+    }
+
+    [Fact]
+    public async Task Desk_RaisesAComplaintByKeyboardAlone_InAtMostTenKeystrokesBesidesTextAndUnit_AndTheBoardSeesItLive()
+    {
+        using var app = new TestApp(seedDemoData: true);
+        var siteId = await app.DemoSiteIdAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+        var board = await OpenAsync(browser, app, "command", $"/sites/{siteId}/board");
+        // The demo's open incidents are on the board: the panel is loaded and live before the desk starts.
+        await Expect(board.GetByTestId("incidents").GetByTestId("board-incident").First).ToBeVisibleAsync();
+        await board.EvaluateAsync("() => window.__notReloaded = true");
+        var desk = await OpenAsync(browser, app, "desk", $"/sites/{siteId}/desk");
+        const string text = "大堂空调太冷 Lobby air conditioning far too cold";
+        var keys = new CountedKeys(desk.Keyboard);
+
+        // The form opens with the kind chooser focused: one digit is the kind, and the unit field is next.
+        await Expect(desk.GetByTestId("incident-kind")).ToBeFocusedAsync();
+        await keys.PressAsync("1");
+        await Expect(desk.GetByTestId("incident-unit")).ToBeFocusedAsync();
+        await desk.Keyboard.TypeAsync("B203");
+        await Expect(desk.GetByTestId("incident-unit-option").First).ToHaveTextAsync("B座 203");
+        await keys.PressAsync("Enter");
+        await Expect(desk.GetByTestId("incident-unit-chosen")).ToContainTextAsync("B座 203");
+        await Expect(desk.GetByTestId("incident-text")).ToBeFocusedAsync();
+        await desk.Keyboard.TypeAsync(text);
+        // The person, picked from the unit's owners and tenants.
+        await keys.PressAsync("Tab");
+        await Expect(desk.GetByTestId("incident-occupant").First).ToBeFocusedAsync();
+        await keys.PressAsync("Enter");
+        await Expect(desk.GetByTestId("incident-location")).ToBeFocusedAsync();
+        await Expect(desk.GetByTestId("incident-person-name")).Not.ToHaveValueAsync("");
+        var person = await desk.GetByTestId("incident-person-name").InputValueAsync();
+        await keys.PressAsync("Control+Enter");
+
+        await Expect(desk.GetByTestId("incident-raised")).ToContainTextAsync("Complaint B座 203");
+        // desk §2.7: a complaint is taken at once, whatever its merit; the issue's budget is ten keystrokes.
+        Assert.True(keys.Pressed.Count <= 10, $"{keys.Pressed.Count} keystrokes besides the text and the unit: {string.Join(", ", keys.Pressed)}");
+        // Cleared for the next one, and back at its start.
+        await Expect(desk.GetByTestId("incident-text")).ToHaveValueAsync("");
+        await Expect(desk.GetByTestId("incident-kind")).ToBeFocusedAsync();
+        await Expect(desk.GetByTestId("desk-incidents").GetByTestId("incident").Filter(new() { HasText = "大堂空调太冷" })).ToHaveCountAsync(1);
+
+        // The command center's board, open all along, shows it without a reload.
+        await Expect(board.GetByTestId("board-incident").Filter(new() { HasText = "大堂空调太冷" })).ToHaveCountAsync(1);
+        Assert.True(await board.EvaluateAsync<bool>("() => window.__notReloaded === true"), "the board reloaded");
+
+        using var http = app.Http();
+        var raised = (await http.GetFromJsonAsync<List<IncidentDto>>(
+            $"/api/sites/{siteId}/incidents?search={Uri.EscapeDataString("大堂空调太冷")}", BoardJson.Options))!.Single();
+        Assert.Equal((IncidentKind.Complaint, IncidentPriority.Normal, "B座 203", person, text),
+            (raised.Kind, raised.Priority, raised.UnitNumber, raised.PersonName, raised.Text));
+    }
+
+    [Fact]
+    public async Task Desk_RefusedRaise_KeepsWhatWasTyped_AndNamesTheField()
+    {
+        using var app = new TestApp(seedDemoData: true);
+        var siteId = await app.DemoSiteIdAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+        var desk = await OpenAsync(browser, app, "desk", $"/sites/{siteId}/desk");
+        const string text = "电梯按钮失灵 Lift button does not work";
+        using var http = app.Http();
+        var search = $"/api/sites/{siteId}/incidents?search={Uri.EscapeDataString("电梯按钮失灵")}";
+
+        await desk.GetByTestId("incident-kind-repair").ClickAsync();
+        await desk.GetByTestId("incident-text").FillAsync(text);
+        await desk.GetByTestId("incident-person-name").FillAsync("王先生");
+        await desk.GetByTestId("incident-person-phone").FillAsync("ask at the desk");
+        await desk.GetByTestId("raise-incident").ClickAsync();
+
+        // The refusal stands beside the phone field; nothing typed is lost and nothing was raised.
+        var phoneField = desk.Locator(".mud-input-control").Filter(new() { Has = desk.GetByTestId("incident-person-phone") });
+        await Expect(phoneField).ToContainTextAsync("Use digits, spaces and + - ( ) only.");
+        await Expect(desk.GetByTestId("incident-text")).ToHaveValueAsync(text);
+        await Expect(desk.GetByTestId("incident-person-name")).ToHaveValueAsync("王先生");
+        await Expect(desk.GetByTestId("incident-person-phone")).ToHaveValueAsync("ask at the desk");
+        await Expect(desk.GetByTestId("incident-kind-repair")).ToHaveAttributeAsync("aria-pressed", "true");
+        Assert.Empty((await http.GetFromJsonAsync<List<IncidentDto>>(search, BoardJson.Options))!);
+
+        // What was kept is what goes: only the phone is corrected.
+        await desk.GetByTestId("incident-person-phone").FillAsync("138 0000 1234");
+        await desk.GetByTestId("raise-incident").ClickAsync();
+
+        await Expect(desk.GetByTestId("incident-raised")).ToBeVisibleAsync();
+        await Expect(phoneField).Not.ToContainTextAsync("Use digits");
+        var raised = (await http.GetFromJsonAsync<List<IncidentDto>>(search, BoardJson.Options))!.Single();
+        Assert.Equal((IncidentKind.Repair, text, "王先生", "138 0000 1234"), (raised.Kind, raised.Text, raised.PersonName, raised.PersonPhone));
+    }
+
+    [Fact]
+    public async Task Department_ReceivesAForwardedIncidentLive_TakesAndResolvesIt()
+    {
+        using var app = new TestApp(seedDemoData: true);
+        var siteId = await app.DemoSiteIdAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+        var desk = await OpenAsync(browser, app, "desk", $"/sites/{siteId}/desk");
+        var phoneContext = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        var phone = await phoneContext.NewPageAsync();
+        const string text = "B座电梯厅灯不亮 Tower B lift lobby light out";
+
+        // The engineer lands on Engineering's queue, where the demo's repair taken by Engineering already is.
+        await SignedIn.AsAsync(phone, app.BaseAddress, "engineering", DemoData.DemoPassword);
+        await Expect(phone).ToHaveURLAsync(new Uri(app.BaseAddress, $"/sites/{siteId}/incidents/mine").ToString());
+        await Expect(phone.GetByTestId("interactive")).ToHaveAttributeAsync("data-ready", "true");
+        await Expect(phone.GetByTestId("queue-item").First).ToBeVisibleAsync();
+        var item = phone.GetByTestId("queue-item").Filter(new() { HasText = "B座电梯厅灯不亮" });
+        await Expect(item).ToHaveCountAsync(0);
+
+        using var http = app.Http();
+        (await http.PostAsJsonAsync($"/api/sites/{siteId}/incidents", new RaiseIncident(IncidentKind.Repair, null, text, Location: "B座电梯厅"), BoardJson.Options))
+            .EnsureSuccessStatusCode();
+        var row = desk.GetByTestId("incident").Filter(new() { HasText = "B座电梯厅灯不亮" });
+        await row.GetByTestId("row-open").ClickAsync();
+        await row.GetByTestId("incident-forward-to").ClickAsync();
+        await desk.GetByRole(AriaRole.Option, new() { Name = DemoData.EngineeringDepartment }).ClickAsync();
+        await row.GetByTestId("incident-forward").ClickAsync();
+        await Expect(row.GetByTestId("row-state")).ToHaveTextAsync("forwarded, not yet taken");
+
+        // desk §4.5: it reaches the department at once, on a phone, without a reload; big enough for a thumb.
+        await Expect(item).ToHaveCountAsync(1);
+        var take = item.GetByTestId("queue-take");
+        Assert.True((await take.BoundingBoxAsync())!.Height >= 48, "the take button is smaller than a thumb");
+        await take.ClickAsync();
+        await Expect(item.GetByTestId("queue-state")).ToHaveTextAsync("taken by the department");
+        await Expect(row.GetByTestId("row-state")).ToHaveTextAsync("taken by the department");
+
+        await item.GetByTestId("queue-resolution").FillAsync("换了灯管 Replaced the tube");
+        await item.GetByTestId("queue-resolve").ClickAsync();
+
+        await Expect(item).ToHaveCountAsync(0);
+        await Expect(phone.GetByTestId("queue-resolved")).ToBeVisibleAsync();
+        // The desk sees it resolved, with what was done, to tell the person before closing it.
+        await Expect(row.GetByTestId("row-state")).ToHaveTextAsync("resolved");
+        await Expect(row.GetByTestId("incident-resolution")).ToContainTextAsync("Replaced the tube");
+        await Expect(row.GetByTestId("incident-close")).ToBeVisibleAsync();
+    }
+
+    /// <summary>A desk-sized browser of its own, signed in as <paramref name="userName"/>, on <paramref name="path"/> once it is live.</summary>
+    private static async Task<IPage> OpenAsync(IBrowser browser, TestApp app, string userName, string path)
+    {
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        await SignedIn.AsAsync(page, app.BaseAddress, userName, DemoData.DemoPassword);
+        await page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
+        await Expect(page.GetByTestId("interactive")).ToHaveAttributeAsync("data-ready", "true");
+        return page;
+    }
+}
