@@ -12,16 +12,16 @@ namespace Reception.Dashboard.BrowserTests;
 public sealed class WallFitBrowserTests
 {
     // Everything the wall shows, with where it ends, and where the status strip begins.
-    private const string Layout = """
+    internal const string Layout = """
         () => {
           const status = document.getElementById("components-reconnect-modal").getBoundingClientRect();
-          const shown = [...document.querySelectorAll(".wall-header, [data-testid=wall-visit], .wall-alert, .wall-more, .wall-feed p")]
+          const shown = [...document.querySelectorAll(".wall-header, .wall-desk-tile, [data-testid=wall-visit], .wall-alert, .wall-more, .wall-feed p")]
             .map(el => ({ text: el.textContent.trim().slice(0, 40), bottom: el.getBoundingClientRect().bottom }));
           return JSON.stringify({ statusTop: status.top, scrollHeight: document.documentElement.scrollHeight, innerHeight: window.innerHeight, shown });
         }
         """;
 
-    private sealed class Placement
+    internal sealed class Placement
     {
         public double StatusTop { get; set; }
         public double ScrollHeight { get; set; }
@@ -29,7 +29,7 @@ public sealed class WallFitBrowserTests
         public List<Shown> Shown { get; set; } = [];
     }
 
-    private sealed class Shown
+    internal sealed class Shown
     {
         public string Text { get; set; } = "";
         public double Bottom { get; set; }
@@ -72,7 +72,7 @@ public sealed class WallFitBrowserTests
     /// A visit twenty minutes away over every post the demo site has (so its items are already late), four of
     /// them blocked, two left empty and a violation on the route: more lines than any tile holds.
     /// </summary>
-    private static async Task AnnounceABusyVisitAsync(TestApp app, Guid siteId)
+    internal static async Task AnnounceABusyVisitAsync(TestApp app, Guid siteId)
     {
         var command = (await app.SignInAsync("command", DemoData.DemoPassword)).Http();
         var posts = (await command.GetFromJsonAsync<List<PostDto>>($"/api/sites/{siteId}/posts", BoardJson.Options))!

@@ -115,11 +115,26 @@ public static class EventTypes
     public const string IncidentClosed = "incident.closed";
     /// <summary>Data: <see cref="IncidentChanged"/>; open again, with a reason.</summary>
     public const string IncidentReopened = "incident.reopened";
+    /// <summary>Data: <see cref="IncidentEscalationChanged"/>; sent up to someone on duty, by the desk or by a time limit.</summary>
+    public const string IncidentEscalated = "incident.escalated";
+    /// <summary>Data: <see cref="IncidentEscalationChanged"/>; its addressee (or a supervisor or manager) acknowledged it.</summary>
+    public const string EscalationAcknowledged = "incident.escalation-acknowledged";
+    /// <summary>Data: <see cref="IncidentPromiseChanged"/>; the desk promised to reply by a time (desk §4.3).</summary>
+    public const string PromiseMade = "incident.promise-made";
+    /// <summary>Data: <see cref="IncidentPromiseChanged"/>; kept.</summary>
+    public const string PromiseKept = "incident.promise-kept";
+    /// <summary>Data: <see cref="IncidentPromiseChanged"/>; its time passed unkept.</summary>
+    public const string PromiseOverdue = "incident.promise-overdue";
+    /// <summary>Data: <see cref="IncidentPromiseChanged"/>; never kept.</summary>
+    public const string PromiseBroken = "incident.promise-broken";
+    /// <summary>Data: none beyond the site; the site's incident time limits changed.</summary>
+    public const string IncidentLimitsChanged = "incident.limits-changed";
 
     /// <summary>Every incident event: the desk, the board and the department queue follow them.</summary>
     public static readonly IReadOnlySet<string> IncidentEvents = new HashSet<string>
     {
         IncidentRaised, IncidentForwarded, IncidentTaken, IncidentResolved, IncidentClosed, IncidentReopened,
+        IncidentEscalated, EscalationAcknowledged, PromiseMade, PromiseKept, PromiseOverdue, PromiseBroken, IncidentLimitsChanged,
     };
 }
 

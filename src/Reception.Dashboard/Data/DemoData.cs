@@ -51,15 +51,19 @@ public static class DemoData
     /// <summary>The department the demo's <c>engineering</c> account works in, and its incidents go to.</summary>
     public const string EngineeringDepartment = "工程部 Engineering";
 
-    private static readonly string[] Departments = ["保安部 Security", "客服部 Customer service", EngineeringDepartment, "保洁部 Cleaning", "管理处 Management office"];
+    /// <summary>The department the demo's lobby situation is forwarded to.</summary>
+    public const string SecurityDepartment = "保安部 Security";
+
+    private static readonly string[] Departments = [SecurityDepartment, "客服部 Customer service", EngineeringDepartment, "保洁部 Cleaning", "管理处 Management office"];
 
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙"];
     private static readonly string[] GivenNames = ["伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇", "艳", "杰"];
 
     /// <summary>
     /// Puts every demo staff member on their usual shift yesterday, today and tomorrow (site time), with the
-    /// first guard of each shift as foreman and the first front-desk person as supervisor. Runs at
-    /// every start, filling only empty days, so the demo's "who is on duty now" always has an answer.
+    /// first guard of each shift as foreman and the duty room's person as the supervisor on duty (to whom the desk's
+    /// escalations go, desk §2.7, §2.9). Runs at every start, filling only empty days, so the demo's "who is on duty
+    /// now" always has an answer.
     /// </summary>
     public static async Task EnsureRosterAsync(ReceptionDbContext db, TimeProvider clock, CancellationToken ct)
     {
@@ -72,6 +76,7 @@ public static class DemoData
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, site.TimeZone));
         var staff = await db.Staff.Where(s => s.SiteId == site.Id && s.Active && s.ShiftId != null).OrderBy(s => s.StaffNumber).ToListAsync(ct);
         var frontDeskPosts = await db.Posts.Where(p => p.SiteId == site.Id && p.Kind == PostKind.FrontDesk).Select(p => p.Id).ToListAsync(ct);
+        var dutyRooms = await db.Posts.Where(p => p.SiteId == site.Id && p.Kind == PostKind.DutyRoom).Select(p => p.Id).ToListAsync(ct);
         // Yesterday too: before 07:00 the night shift on duty is the one that began yesterday.
         foreach (var date in new[] { today.AddDays(-1), today, today.AddDays(1) })
         {
@@ -83,7 +88,7 @@ public static class DemoData
             foreach (var shift in staff.GroupBy(s => s.ShiftId!.Value))
             {
                 var foreman = shift.FirstOrDefault(s => s.PostId is { } post && !frontDeskPosts.Contains(post));
-                var supervisor = shift.FirstOrDefault(s => s.PostId is { } post && frontDeskPosts.Contains(post));
+                var supervisor = shift.FirstOrDefault(s => s.PostId is { } post && dutyRooms.Contains(post));
                 db.Roster.AddRange(shift.Select(s => new RosterEntry
                 {
                     Id = Guid.CreateVersion7(), SiteId = site.Id, Date = date, ShiftId = shift.Key, StaffId = s.Id,
@@ -152,6 +157,8 @@ public static class DemoData
         await db.SaveChangesAsync(ct);
         await EnsureRosterAsync(db, clock, ct);
 
+        var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, site.TimeZone));
+        var running = shifts.First(s => s.Covers(local));
         foreach (var (userName, displayName, role) in Users)
         {
             var user = new User { UserName = userName, DisplayName = displayName, SystemAdmin = role == SiteRole.Admin };
@@ -170,9 +177,14 @@ public static class DemoData
             if (role == SiteRole.Guard)
             {
                 // The demo guard is the east gate's guard on the shift running now, so /guard has a post to show.
-                var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, site.TimeZone));
-                var running = shifts.First(s => s.Covers(local));
                 db.Staff.Local.First(s => s.ShiftId == running.Id && s.PostId == posts[0].Id).LinkUser(user.Id);
+            }
+            else if (role is SiteRole.FrontDesk or SiteRole.Supervisor)
+            {
+                // The front desk's person and the supervisor on duty (the duty room's) on the shift running now, so the
+                // duty resolver finds them: the desk's escalations reach the supervisor account (desk §2.7, §2.9).
+                var post = posts.First(p => p.Kind == (role == SiteRole.FrontDesk ? PostKind.FrontDesk : PostKind.DutyRoom));
+                db.Staff.Local.First(s => s.ShiftId == running.Id && s.PostId == post.Id).LinkUser(user.Id);
             }
             else if (role == SiteRole.Department)
             {

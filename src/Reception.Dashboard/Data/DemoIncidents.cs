@@ -5,10 +5,11 @@ namespace Reception.Dashboard.Data;
 
 /// <summary>
 /// Lobby incidents at different stages, so the desk, the board and engineering's queue have work to show: a complaint
-/// open for five minutes, a repair forwarded to and taken by engineering, a lobby situation the desk resolved, a help
-/// request closed. They are raised and moved once, through the incident use cases as the system actor
-/// <see cref="DemoVisit.ActorName"/>, when the demo site has no incident yet. At every start those no person has moved
-/// since are moved in time, so each is as old as <see cref="Ages"/> says.
+/// a few minutes from its time to forward, a repair forwarded to and taken by engineering, a lobby situation forwarded
+/// to security and escalated to the supervisor on duty, not yet acknowledged (desk §2.9), a help request closed. They
+/// are raised and moved once, through the incident use cases as the system actor <see cref="DemoVisit.ActorName"/>,
+/// when the demo site has no incident yet. At every start those no person has moved since are moved in time, so each
+/// is as old as <see cref="Ages"/> says, and their clocks run again from there.
 /// </summary>
 public sealed class DemoIncidents(
     IServiceScopeFactory scopes,
@@ -17,6 +18,8 @@ public sealed class DemoIncidents(
     IncidentTaking taking,
     IncidentResolving resolving,
     IncidentClosing closing,
+    IncidentEscalating escalating,
+    IncidentClockArming clocks,
     SiteWriter writer,
     IOptions<DatabaseOptions> options,
     TimeProvider clock,
@@ -25,9 +28,10 @@ public sealed class DemoIncidents(
     /// <summary>How long ago each demo incident was raised, at every start. The demo raises one of each of these kinds.</summary>
     public static readonly IReadOnlyDictionary<IncidentKind, TimeSpan> Ages = new Dictionary<IncidentKind, TimeSpan>
     {
-        [IncidentKind.Complaint] = TimeSpan.FromMinutes(5),
+        // Three minutes before a normal complaint's default time to forward runs out: the board shows it running out.
+        [IncidentKind.Complaint] = TimeSpan.FromMinutes(12),
         [IncidentKind.Repair] = TimeSpan.FromMinutes(50),
-        [IncidentKind.LobbySituation] = TimeSpan.FromHours(2),
+        [IncidentKind.LobbySituation] = TimeSpan.FromMinutes(10),
         [IncidentKind.Help] = TimeSpan.FromHours(3),
     };
 
@@ -63,7 +67,16 @@ public sealed class DemoIncidents(
         var units = await db.Units.AsNoTracking().Where(u => u.SiteId == call.SiteId).Include(u => u.Occupants)
             .OrderBy(u => u.Building).ThenBy(u => u.Room).Take(3).ToListAsync(call.Cancellation);
         var engineering = await db.Departments.AsNoTracking()
-            .SingleAsync(d => d.SiteId == call.SiteId && d.Name == DemoData.EngineeringDepartment, call.Cancellation);
+            .FirstOrDefaultAsync(d => d.SiteId == call.SiteId && d.Name == DemoData.EngineeringDepartment, call.Cancellation);
+        var security = await db.Departments.AsNoTracking()
+            .FirstOrDefaultAsync(d => d.SiteId == call.SiteId && d.Name == DemoData.SecurityDepartment, call.Cancellation);
+        if (engineering is null || security is null || units.Count < 3 || units.Any(u => u.Occupants.Count == 0))
+        {
+            // A kept demo database someone has reshaped: no demo incidents rather than a server that will not start.
+            logger.LogInformation("Demo incidents skipped: the demo's engineering or security department or its first units are gone");
+            return;
+        }
+
         RaiseIncident About(IncidentKind kind, string text, int unit, string? location = null) =>
             new(kind, IncidentPriority.Normal, text, units[unit].Id, units[unit].Occupants[0].Name, units[unit].Occupants[0].Phone, location);
 
@@ -75,7 +88,8 @@ public sealed class DemoIncidents(
 
         var situation = await raising.RaiseAsync(call, new RaiseIncident(
             IncidentKind.LobbySituation, IncidentPriority.Urgent, "小孩在大堂与家人走散 A child lost their family in the lobby", Location: "A座大堂休息区 Tower A lobby lounge"));
-        await resolving.ResolveAsync(call, situation.Id, new ResolveIncident("家人十分钟后接回 Family came for the child ten minutes later", situation.Version));
+        situation = await forwarding.ForwardAsync(call, situation.Id, new ForwardIncident(security.Id, situation.Version));
+        await escalating.EscalateAsync(call, situation.Id, new EscalateIncident(situation.Version));
 
         var help = await raising.RaiseAsync(call, About(IncidentKind.Help, "询问快递代收点位置 Asked where parcels are kept", 2));
         help = await resolving.ResolveAsync(call, help.Id, new ResolveIncident("已告知在B座一楼 Told: Tower B, ground floor", help.Version));
@@ -88,7 +102,7 @@ public sealed class DemoIncidents(
     {
         var actor = call.Demand(Permission.RaiseIncidents);
         var incidentEvents = EventTypes.IncidentEvents.ToList();
-        var moved = await writer.WriteAsync(call, actor, "incidents.demo-reanchor", null, async (write, _) =>
+        var moved = await writer.WriteAsync(call, actor, "incidents.demo-reanchor", null, async (write, events) =>
         {
             var demo = await write.Incidents
                 .Where(i => i.SiteId == call.SiteId && i.RaisedByKind == SiteCall.SystemKind && i.RaisedById == DemoVisit.ActorName)
@@ -103,7 +117,9 @@ public sealed class DemoIncidents(
                     call.Cancellation);
                 if (!touched)
                 {
-                    incident.MoveInTime(now - Ages[incident.Kind] - incident.RaisedAt);
+                    var by = now - Ages[incident.Kind] - incident.RaisedAt;
+                    incident.MoveInTime(by);
+                    await MoveClocksAsync(write, events, incident, by, call.Cancellation);
                     count++;
                 }
             }
@@ -111,5 +127,27 @@ public sealed class DemoIncidents(
             return count;
         });
         logger.LogInformation("{Count} demo incidents moved to their ages", moved);
+    }
+
+    /// <summary>
+    /// A demo incident's escalation by the desk moves with it; what its clocks did is undone and they run anew from its
+    /// new times, so the demo's complaint runs out of time again a few minutes after every start.
+    /// </summary>
+    private async Task MoveClocksAsync(ReceptionDbContext db, EventBatch events, Incident incident, TimeSpan by, CancellationToken ct)
+    {
+        var escalations = await db.IncidentEscalations.Where(e => e.IncidentId == incident.Id).ToListAsync(ct);
+        foreach (var escalation in escalations)
+        {
+            if (escalation.Reason is EscalationReason.NotForwardedInTime or EscalationReason.NotResolvedInTime)
+            {
+                db.IncidentEscalations.Remove(escalation);
+            }
+            else
+            {
+                escalation.MoveInTime(by);
+            }
+        }
+
+        await clocks.ArmAsync(db, events, incident, ct);
     }
 }

@@ -34,6 +34,9 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
     public DbSet<ChecklistTemplateItem> ChecklistTemplate => Set<ChecklistTemplateItem>();
     public DbSet<DueJob> DueJobs => Set<DueJob>();
     public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<IncidentEscalation> IncidentEscalations => Set<IncidentEscalation>();
+    public DbSet<IncidentTimeLimit> IncidentTimeLimits => Set<IncidentTimeLimit>();
+    public DbSet<IncidentPromise> IncidentPromises => Set<IncidentPromise>();
     public DbSet<Infrastructure.Outbound.OutboundMessage> OutboundMessages => Set<Infrastructure.Outbound.OutboundMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

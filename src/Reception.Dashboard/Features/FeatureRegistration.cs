@@ -56,11 +56,24 @@ public static class FeatureRegistration
         services.AddSingleton<IncidentResolving>();
         services.AddSingleton<IncidentClosing>();
         services.AddSingleton<IncidentReopening>();
+        services.AddSingleton<IncidentClockArming>();
+        services.AddSingleton<IDueJobHandler, IncidentDeadlines>();
+        services.AddSingleton<IncidentEscalating>();
+        services.AddSingleton<EscalationAcknowledging>();
+        services.AddSingleton<EscalationInbox>();
+        services.AddSingleton<IncidentEscalations>();
+        services.AddSingleton<IncidentTimeLimits>();
+        services.AddSingleton<FrontDeskFigures>();
+        services.AddSingleton<IncidentPromises>();
+        services.AddSingleton<IDueJobHandler, PromiseDeadlines>();
+        services.AddSingleton<IncidentExport>();
         services.AddSingleton<IDueJobHandler, VisitDeadlines>();
         services.AddSingleton<DueScheduler>();
+        // Before the scheduler starts: the demo's incidents move to their ages and their clocks with them, so clocks
+        // that ran out while the demo was down do not fire before the demo has moved them.
+        services.AddHostedService<Data.DemoIncidents>();
         services.AddHostedService(sp => sp.GetRequiredService<DueScheduler>());
         services.AddHostedService<Data.DemoVisit>();
-        services.AddHostedService<Data.DemoIncidents>();
         services.AddHostedService<Housekeeping>();
         return services;
     }

@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Data;
 using Reception.Dashboard.Tests.Features.Devices;
+using Reception.Dashboard.Tests.Features.Incidents;
 using Reception.Dashboard.Tests.TestInfrastructure;
 
 namespace Reception.Dashboard.Tests.Infrastructure;
@@ -124,6 +125,45 @@ public sealed class PrivacyOnTheWireTests
         var secrets = await PersonalDataAsync(app);
         Assert.Contains(received, r => r.StartsWith($"/api/sites/{siteId}/incidents "));
         var leaks = received.SelectMany(r => secrets.Where(s => Contains(r, s)).Select(s => $"{s} in {r[..Math.Min(r.Length, 120)]}")).ToList();
+        Assert.True(leaks.Count == 0, string.Join("\n", leaks));
+    }
+
+    [Fact]
+    public async Task Escalation_ItsEventsAndTheDutyChatsLine_CarryNoNamePhoneOrText() // desk §2.8
+    {
+        using var chat = new WebhookReceiver();
+        using var app = new TestApp(settings: new Dictionary<string, string> { ["Outbound:ChatWebhookUrl"] = chat.Url });
+        var s = await IncidentSite.CreateAsync(app);
+        var wall = await DeviceSite.PairWallAsync(app, s.Site.Id, app.Root);
+        var received = new List<string>();
+        await using var guardHub = await ListenAsync(app.HubConnection(s.Guard.Cookies), s.Site.Id, received);
+        await using var wallHub = await ListenAsync(app.HubConnection(wall), s.Site.Id, received);
+
+        // The desk takes a complaint with the person and their number, sends it up; the supervisor acknowledges it.
+        var raised = await s.RaiseAsync();
+        (await s.SendAsync(s.Desk, $"/{raised.Id}/escalate", new EscalateIncident(raised.Version))).EnsureSuccessStatusCode();
+        var escalation = Assert.Single(await (await s.GetAsync(s.Supervisor, $"/{raised.Id}/escalations")).ReadAsync<List<IncidentEscalationDto>>());
+        (await s.SendAsync(s.Supervisor, $"/{raised.Id}/escalations/{escalation.Id}/acknowledge", new { })).EnsureSuccessStatusCode();
+
+        await WaitUntilAsync(() => CountEvents(received) >= 3 * 2); // raised, escalated, acknowledged, on both connections
+        await WaitUntilAsync(() => !chat.Requests.IsEmpty);
+        var lines = chat.Requests.Select(r => r.Body).ToList();
+        var stored = await app.QueryDbAsync(db => db.Events
+            .Where(e => e.Type == EventTypes.IncidentEscalated || e.Type == EventTypes.EscalationAcknowledged).Select(e => e.Data).ToListAsync());
+
+        var line = Assert.Single(lines);
+        Assert.Contains("incident-escalated", line);
+        Assert.True(Contains(line, "投诉") && Contains(line, "Complaint") && Contains(line, IncidentSite.UnitNumber), line);
+        Assert.Equal(2, stored.Count);
+        var secrets = new[] { IncidentSite.OwnerName, IncidentSite.OwnerPhone, "电梯里有积水", "Water on the lift floor", "电梯厅", "Lift lobby" };
+        List<string> heard;
+        lock (received)
+        {
+            heard = received.ToList(); // the chat's delivery may still be heard meanwhile
+        }
+
+        var leaks = heard.Concat(lines).Concat(stored)
+            .SelectMany(r => secrets.Where(secret => Contains(r, secret)).Select(secret => $"{secret} in {r[..Math.Min(r.Length, 120)]}")).ToList();
         Assert.True(leaks.Count == 0, string.Join("\n", leaks));
     }
 

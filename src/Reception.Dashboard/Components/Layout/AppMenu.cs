@@ -31,6 +31,7 @@ public static class AppMenu
         new("board", "/board", "Nav.Board", typeof(BoardPage), Permission.WatchBoard),
         new("desk", "/desk", "Nav.Desk", typeof(DeskPage), Permission.ViewResidents),
         new("queue", "/incidents/mine", "Nav.Queue", typeof(DepartmentQueuePage), Permission.HandleForwardedIncidents),
+        new("escalations", "/incidents/escalations", "Nav.Escalations", typeof(EscalationInboxPage), Permission.AcknowledgeEscalations),
         new("guard", "/guard", "Nav.Guard", typeof(GuardPage), Permission.TickOwnPost),
         // Narrower than its page, which must open for a paired screen that may only read the board. People read
         // the wall on the screen itself; the preview here is for those who pair screens, the manager and Admin.

@@ -47,6 +47,13 @@ public enum Permission
     HandleForwardedIncidents,
     /// <summary>Read the name and phone of an incident's person (desk §2.8); a Department reads them only on incidents forwarded to it.</summary>
     SeeIncidentPeople,
+    /// <summary>
+    /// Acknowledge any escalation of a lobby incident, which stops the board's sound (desk §2.7, §2.9). The person it
+    /// went to acknowledges their own without it: that is decided per escalation, in the use case.
+    /// </summary>
+    AcknowledgeEscalations,
+    /// <summary>Set the site's incident time limits, past which an incident escalates by itself.</summary>
+    ManageIncidentLimits,
 }
 
 /// <summary>The one table of which role grants which permission. System administrators hold every permission everywhere.</summary>
@@ -75,6 +82,8 @@ public static class Permissions
         [Permission.ViewIncidents] = [SiteRole.Admin, SiteRole.Manager, SiteRole.Supervisor, SiteRole.CommandCenter, SiteRole.FrontDesk, SiteRole.Department],
         [Permission.HandleForwardedIncidents] = [SiteRole.Admin, SiteRole.Manager, SiteRole.Supervisor, SiteRole.Department],
         [Permission.SeeIncidentPeople] = [SiteRole.Admin, SiteRole.Manager, SiteRole.Supervisor, SiteRole.FrontDesk],
+        [Permission.AcknowledgeEscalations] = [SiteRole.Admin, SiteRole.Manager, SiteRole.Supervisor],
+        [Permission.ManageIncidentLimits] = [SiteRole.Admin, SiteRole.Manager],
     };
 
     public static bool Grants(SiteRole role, Permission permission) => Table[permission].Contains(role);

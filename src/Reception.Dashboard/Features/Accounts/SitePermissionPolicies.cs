@@ -18,6 +18,7 @@ public static class SitePermissionPolicies
     public const string ManagePhones = "site:" + nameof(Permission.ManagePhones);
     public const string EditChecklists = "site:" + nameof(Permission.EditChecklists);
     public const string HandleForwardedIncidents = "site:" + nameof(Permission.HandleForwardedIncidents);
+    public const string AcknowledgeEscalations = "site:" + nameof(Permission.AcknowledgeEscalations);
 
     public static string For(Permission permission) => $"site:{permission}";
 

@@ -43,6 +43,10 @@ public static class EventText
             EventTypes.ViolationReported or EventTypes.ViolationCleared => T[$"Event.{e.Type}", e.DataAs<ViolationChanged>().PostId is { } at ? Post(at) : ""],
             EventTypes.NoticeSent or EventTypes.NoticeDone or EventTypes.NoticeWithdrawn => T[$"Event.{e.Type}"],
             EventTypes.DeliveryChanged => T["Event.outbound.delivery-changed", T[$"Delivery.{e.DataAs<DeliveryChanged>().Status}"]],
+            // A promise's events name no incident kind or unit, only ids (desk §2.8): the line says what happened to it.
+            EventTypes.PromiseMade or EventTypes.PromiseKept or EventTypes.PromiseOverdue or EventTypes.PromiseBroken => T[$"Event.{e.Type}"],
+            // So do an escalation's, and a change of the time limits carries nothing but the site.
+            EventTypes.IncidentEscalated or EventTypes.EscalationAcknowledged or EventTypes.IncidentLimitsChanged => T[$"Event.{e.Type}"],
             _ when EventTypes.IncidentEvents.Contains(e.Type) => Incident(T, e),
             _ => e.Type,
         };

@@ -1,6 +1,9 @@
 namespace Reception.Dashboard.Features.Incidents;
 
-/// <summary>The desk closes a resolved incident once it has told the person what was done.</summary>
+/// <summary>
+/// The desk closes a resolved incident once it has told the person what was done; a promise on it not yet kept is
+/// thereby broken (desk §4.3).
+/// </summary>
 public sealed class IncidentClosing(IncidentWrites writes)
 {
     public Task<IncidentDto> CloseAsync(SiteCall call, Guid incidentId, CloseIncident request)
@@ -10,6 +13,6 @@ public sealed class IncidentClosing(IncidentWrites writes)
         {
             incident.Close(now);
             return Task.FromResult(EventTypes.IncidentClosed);
-        });
+        }, (db, events, incident) => IncidentPromises.BreakOpenAsync(db, events, incident.Id, call.Cancellation));
     }
 }

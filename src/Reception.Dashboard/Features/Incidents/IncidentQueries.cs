@@ -39,7 +39,8 @@ public sealed class IncidentQueries(IDbContextFactory<ReceptionDbContext> dbFact
             incidents = incidents.Where(i => i.RaisedAt >= start);
         }
 
-        if (filter.To is { } lastDay)
+        // The last day of the calendar has no day after it: everything up to it is every incident.
+        if (filter.To is { } lastDay && lastDay < DateOnly.MaxValue)
         {
             var end = DayStartUtc(lastDay.AddDays(1), site.TimeZone);
             incidents = incidents.Where(i => i.RaisedAt < end);
@@ -52,7 +53,8 @@ public sealed class IncidentQueries(IDbContextFactory<ReceptionDbContext> dbFact
             incidents = incidents.Where(i => i.Text.Contains(search) || (i.UnitNumber != null && i.UnitNumber.Replace(" ", "").Contains(unit)));
         }
 
-        var found = await incidents.OrderByDescending(i => i.RaisedAt).Take(ListLimit).ToListAsync(call.Cancellation);
+        // Ids are time-ordered: two raised in the same tick still come back in one order.
+        var found = await incidents.OrderByDescending(i => i.RaisedAt).ThenByDescending(i => i.Id).Take(ListLimit).ToListAsync(call.Cancellation);
         var departments = await db.Departments.AsNoTracking().Where(d => d.SiteId == call.SiteId)
             .ToDictionaryAsync(d => d.Id, d => d.Name, call.Cancellation);
         return found.Select(i => IncidentMapping.ToDto(
@@ -105,8 +107,14 @@ public sealed class IncidentQueries(IDbContextFactory<ReceptionDbContext> dbFact
     }
 
     /// <summary>When a day begins at the site, in UTC; a midnight a clock change skips begins the day at the first hour that exists.</summary>
-    private static DateTime DayStartUtc(DateOnly day, TimeZoneInfo zone)
+    internal static DateTime DayStartUtc(DateOnly day, TimeZoneInfo zone)
     {
+        // A day long before the product existed (0001-01-01 in a zone east of Greenwich has no UTC): from the start.
+        if (day.Year < 2000)
+        {
+            return DateTime.MinValue;
+        }
+
         var start = day.ToDateTime(TimeOnly.MinValue);
         while (zone.IsInvalidTime(start))
         {

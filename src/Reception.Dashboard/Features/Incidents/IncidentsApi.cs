@@ -1,3 +1,5 @@
+using Reception.Dashboard.Infrastructure.Csv;
+
 namespace Reception.Dashboard.Features.Incidents;
 
 public static class IncidentsApi
@@ -21,6 +23,42 @@ public static class IncidentsApi
         })
             .WithSummary("Raises an incident at the desk (desk §0.1); priority defaults to normal.")
             .RequireSitePermission(Permission.RaiseIncidents);
+
+        incidents.MapGet("/promises/due", ([AsParameters] SiteCall call, int? withinMinutes, IncidentPromises promises) =>
+                promises.DueAsync(call, IncidentPromises.WindowFromQuery(withinMinutes)))
+            .WithSummary("Promises not yet kept that are overdue or due within withinMinutes (60 if not given, at most a day), soonest first (desk §4.3).")
+            .RequireSitePermission(Permission.RaiseIncidents);
+
+        incidents.MapGet("/export", async ([AsParameters] SiteCall call, DateOnly? from, DateOnly? to, IncidentExport export) =>
+        {
+            var (first, last) = IncidentExport.RangeFromQuery(from, to);
+            return CsvFile.Download(await export.CsvAsync(call, first, last), IncidentExport.FileName(first, last));
+        })
+            .WithSummary("The desk's paper log: the incidents raised from one day to another (days in the site's time zone, at most 92), "
+                + "oldest first, as CSV with the people's names (desk §2.8: for the desk and those above it).")
+            .RequireSitePermission(Permission.SeeIncidentPeople);
+
+        // The person an escalation went to may hold no incident permission: the use case decides, per escalation.
+        incidents.MapGet("/escalations", ([AsParameters] SiteCall call, bool? openOnly, EscalationInbox inbox) =>
+                inbox.ListAsync(call, openOnly ?? true))
+            .WithSummary("The supervisor's inbox, newest first: escalations not yet acknowledged (openOnly=false: all), each with its incident. "
+                + "Supervisors, managers and admins read every one; anyone else those that went to them.")
+            .RequireSitePermission(Permission.ViewBoard);
+
+        incidents.MapGet("/limits", ([AsParameters] SiteCall call, IncidentTimeLimits limits) => limits.GetAsync(call))
+            .WithSummary("The site's time limits for every kind and priority, in minutes from when an incident was raised or reopened: "
+                + "forwardWithinMinutes and resolveWithinMinutes; the defaults where the site set none.")
+            .RequireSitePermission(Permission.ViewIncidents);
+
+        incidents.MapPut("/limits", ([AsParameters] SiteCall call, SetIncidentTimeLimits request, IncidentTimeLimits limits) => limits.SetAsync(call, request))
+            .WithSummary("Sets the site's time limits: each kind and priority at most once, 1 to 1440 minutes, resolving no sooner than forwarding; "
+                + "those not named take the defaults. Clocks not yet run out move to the new limits.")
+            .RequireSitePermission(Permission.ManageIncidentLimits);
+
+        incidents.MapGet("/figures", ([AsParameters] SiteCall call, FrontDeskFigures figures) => figures.GetAsync(call))
+            .WithSummary("The front desk's figures for the wall: open, overdue (incidents past a time limit and promises past their time), "
+                + "escalations not yet acknowledged, and when the oldest open incident was raised. Counts only (desk §2.8).")
+            .RequireSitePermission(Permission.ViewBoard);
 
         var incident = incidents.MapGroup("/{incidentId:guid}");
 
@@ -52,6 +90,41 @@ public static class IncidentsApi
                 reopening.ReopenAsync(call, incidentId, request))
             .WithSummary("Reopens a resolved or closed incident, with a reason.")
             .RequireSitePermission(Permission.RaiseIncidents);
+
+        incident.MapGet("/promises", ([AsParameters] SiteCall call, Guid incidentId, IncidentPromises promises) =>
+                promises.ForIncidentAsync(call, incidentId))
+            .WithSummary("The promises made on the incident (desk §4.3), by when they are due.")
+            .RequireSitePermission(Permission.RaiseIncidents);
+
+        incident.MapPost("/promises", ([AsParameters] SiteCall call, Guid incidentId, MakePromise request, IncidentPromises promises) =>
+                promises.MakeAsync(call, incidentId, request))
+            .WithSummary("Promises the person a reply by a time (desk §4.3): what, and dueAt (a time without an offset is the site's); "
+                + "not on a closed incident.")
+            .RequireSitePermission(Permission.RaiseIncidents);
+
+        incident.MapPost("/promises/{promiseId:guid}/keep", ([AsParameters] SiteCall call, Guid incidentId, Guid promiseId, IncidentPromises promises) =>
+                promises.KeepAsync(call, incidentId, promiseId))
+            .WithSummary("Marks the promise kept, on time or late; keeping it again answers the same, a broken one is refused.")
+            .RequireSitePermission(Permission.RaiseIncidents);
+
+        incident.MapPost("/escalate", ([AsParameters] SiteCall call, Guid incidentId, EscalateIncident request, IncidentEscalating escalating) =>
+                escalating.EscalateAsync(call, incidentId, request))
+            .WithSummary("Sends the incident up at once: a complaint to the desk's shift lead, else the supervisor on duty (desk §2.7); "
+                + "a lobby situation to the supervisor on duty or the managers (desk §2.9); another kind to the supervisor on duty. "
+                + "409 when it is resolved or closed, or an earlier escalation of it is not yet acknowledged.")
+            .RequireSitePermission(Permission.RaiseIncidents);
+
+        incident.MapGet("/escalations", ([AsParameters] SiteCall call, Guid incidentId, IncidentEscalations escalations) =>
+                escalations.ForIncidentAsync(call, incidentId))
+            .WithSummary("The incident's escalations, oldest first.")
+            .RequireSitePermission(Permission.ViewIncidents);
+
+        incident.MapPost("/escalations/{escalationId:guid}/acknowledge",
+                ([AsParameters] SiteCall call, Guid incidentId, Guid escalationId, EscalationAcknowledging acknowledging) =>
+                    acknowledging.AcknowledgeAsync(call, incidentId, escalationId))
+            .WithSummary("Acknowledges an escalation, which stops the board's sound: by a person it went to, or any supervisor, manager or admin; "
+                + "again answers the same.")
+            .RequireSitePermission(Permission.ViewBoard);
 
         return site;
     }

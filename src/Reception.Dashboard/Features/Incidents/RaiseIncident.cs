@@ -27,9 +27,9 @@ public sealed class RaiseIncidentValidator : AbstractValidator<RaiseIncident>
 /// <summary>
 /// The desk takes and records a complaint, repair or help request (desk §0.1) or a lobby situation (desk §2.9);
 /// the command center may raise one too. A complaint is taken whatever its merit (desk §2.7): a kind and what was
-/// said are all it needs. It is open until the desk resolves it or forwards it.
+/// said are all it needs. It is open until the desk resolves it or forwards it, and its time-limit clocks start.
 /// </summary>
-public sealed class IncidentRaising(SiteWriter writer, TimeProvider clock)
+public sealed class IncidentRaising(SiteWriter writer, TimeProvider clock, IncidentClockArming clocks)
 {
     private static readonly RaiseIncidentValidator Validator = new();
 
@@ -52,6 +52,7 @@ public sealed class IncidentRaising(SiteWriter writer, TimeProvider clock)
             var incident = Incident.Raise(call.SiteId, report, IncidentActor.Of(call, actor), clock.GetUtcNow().UtcDateTime);
             db.Incidents.Add(incident);
             events.Add(EventTypes.IncidentRaised, incident.ToEvent());
+            await clocks.ArmAsync(db, events, incident, call.Cancellation);
             var scope = await IncidentScope.OfAsync(db, call);
             return IncidentMapping.ToDto(incident, departmentName: null, scope.SeesPersonOf(incident));
         });

@@ -175,6 +175,21 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /api/sites/{siteId:guid}/incidents/{incidentId:guid}/resolve"] = AtSite(Permission.ViewIncidents),
         ["POST /api/sites/{siteId:guid}/incidents/{incidentId:guid}/close"] = AtSite(Permission.RaiseIncidents),
         ["POST /api/sites/{siteId:guid}/incidents/{incidentId:guid}/reopen"] = AtSite(Permission.RaiseIncidents),
+        ["GET /api/sites/{siteId:guid}/incidents/{incidentId:guid}/promises"] = AtSite(Permission.RaiseIncidents),
+        ["POST /api/sites/{siteId:guid}/incidents/{incidentId:guid}/promises"] = AtSite(Permission.RaiseIncidents),
+        ["POST /api/sites/{siteId:guid}/incidents/{incidentId:guid}/promises/{promiseId:guid}/keep"] = AtSite(Permission.RaiseIncidents),
+        ["GET /api/sites/{siteId:guid}/incidents/promises/due"] = AtSite(Permission.RaiseIncidents),
+        // The desk's paper log names the people (desk §2.8).
+        ["GET /api/sites/{siteId:guid}/incidents/export"] = AtSite(Permission.SeeIncidentPeople),
+        ["POST /api/sites/{siteId:guid}/incidents/{incidentId:guid}/escalate"] = AtSite(Permission.RaiseIncidents),
+        ["GET /api/sites/{siteId:guid}/incidents/{incidentId:guid}/escalations"] = AtSite(Permission.ViewIncidents),
+        // The person an escalation went to acknowledges it and reads it in their inbox whatever their role; a wall screen is nobody's.
+        ["POST /api/sites/{siteId:guid}/incidents/{incidentId:guid}/escalations/{escalationId:guid}/acknowledge"] = p => AtSite(Permission.ViewBoard)(p) && !Screen(p),
+        ["GET /api/sites/{siteId:guid}/incidents/escalations"] = p => AtSite(Permission.ViewBoard)(p) && !Screen(p),
+        ["GET /api/sites/{siteId:guid}/incidents/limits"] = AtSite(Permission.ViewIncidents),
+        ["PUT /api/sites/{siteId:guid}/incidents/limits"] = AtSite(Permission.ManageIncidentLimits),
+        // The wall's front-desk tiles: counts only.
+        ["GET /api/sites/{siteId:guid}/incidents/figures"] = AtSite(Permission.ViewBoard),
         ["PUT /api/auth/pin"] = Person,
         ["POST /api/phone/enrol"] = Anyone,
         ["POST /api/phone/sign-in"] = Anyone,
@@ -380,6 +395,8 @@ public sealed partial class AuthorizationMatrixTests
         .Replace("{violationId:guid}", Guid.NewGuid().ToString())
         .Replace("{noticeId:guid}", Guid.NewGuid().ToString())
         .Replace("{incidentId:guid}", Guid.NewGuid().ToString())
+        .Replace("{escalationId:guid}", Guid.NewGuid().ToString())
+        .Replace("{promiseId:guid}", Guid.NewGuid().ToString())
         .Replace("{date}", "2026-11-26")
         .Replace("{culture}", "en")
         + (pattern.EndsWith("/roster") ? "?from=2026-11-23" : "");

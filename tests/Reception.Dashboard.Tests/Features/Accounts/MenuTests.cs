@@ -92,6 +92,23 @@ public sealed class MenuTests
         Assert.Equal(["account", "board", "home", "pin", "queue", "tokens"], NavIds(html).Order());
     }
 
+    [Fact]
+    public async Task Menu_ForTheSupervisor_OffersTheEscalationInbox_WhichTheFrontDeskIsNeitherOfferedNorServed()
+    {
+        using var app = new TestApp(seedDemoData: true);
+        var siteId = await app.DemoSiteIdAsync();
+        using var supervisor = (await app.SignInAsync("supervisor", DemoData.DemoPassword)).Http();
+        using var desk = (await app.SignInAsync("desk", DemoData.DemoPassword)).Http();
+
+        // desk §2.7, §2.9: what the desk sends up waits in the supervisor's inbox, where it is acknowledged.
+        Assert.Contains("escalations", NavIds(await supervisor.GetStringAsync($"/sites/{siteId}/desk")));
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync($"/sites/{siteId}/incidents/escalations")).StatusCode);
+        Assert.DoesNotContain("escalations", NavIds(await desk.GetStringAsync($"/sites/{siteId}/desk")));
+        var refused = await desk.GetAsync($"/sites/{siteId}/incidents/escalations");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/denied", refused.Headers.Location!.PathAndQuery);
+    }
+
     [Theory]
     [InlineData("guard", "board")]
     [InlineData("desk", "guard")]

@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Reception.Dashboard.Client.Contracts;
 using Reception.Dashboard.Data;
+using Reception.Dashboard.Features.Incidents;
 using Reception.Dashboard.Tests.TestInfrastructure;
 
 namespace Reception.Dashboard.Tests.Features.Incidents;
 
 /// <summary>
 /// The demo's incidents: one at each stage, raised and moved by the system, as old at every start as the demo says;
-/// the demo's engineering account is an engineer, so the repair is in its queue with its person (desk §2.8).
+/// the demo's engineering account is an engineer, so the repair is in its queue with its person (desk §2.8); the lobby
+/// situation waits escalated to the supervisor on duty (desk §2.9); the complaint is minutes from its time to forward.
 /// </summary>
 public sealed class DemoIncidentsTests
 {
@@ -23,9 +25,10 @@ public sealed class DemoIncidentsTests
         var incidents = await (await desk.GetAsync($"/api/sites/{siteId}/incidents")).ReadAsync<List<IncidentDto>>();
         var queue = await (await engineering.GetAsync($"/api/sites/{siteId}/incidents")).ReadAsync<List<IncidentDto>>();
 
+        // Newest first: the lobby situation (10 min), the complaint (12), the repair (50), the help request.
         Assert.Equal(
-            [(IncidentKind.Complaint, IncidentState.Open), (IncidentKind.Repair, IncidentState.Taken),
-             (IncidentKind.LobbySituation, IncidentState.Resolved), (IncidentKind.Help, IncidentState.Closed)],
+            [(IncidentKind.LobbySituation, IncidentState.Forwarded), (IncidentKind.Complaint, IncidentState.Open),
+             (IncidentKind.Repair, IncidentState.Taken), (IncidentKind.Help, IncidentState.Closed)],
             incidents.Select(i => (i.Kind, i.State)));
         Assert.All(incidents, i => Assert.InRange(i.RaisedAt, started - DemoIncidents.Ages[i.Kind], DateTime.UtcNow - DemoIncidents.Ages[i.Kind]));
         var repair = Assert.Single(queue);
@@ -61,6 +64,11 @@ public sealed class DemoIncidentsTests
                     incident.MoveInTime(TimeSpan.FromDays(-1));
                 }
 
+                foreach (var escalation in await db.IncidentEscalations.ToListAsync())
+                {
+                    escalation.MoveInTime(TimeSpan.FromDays(-1));
+                }
+
                 return await db.SaveChangesAsync();
             });
         }
@@ -73,5 +81,26 @@ public sealed class DemoIncidentsTests
         Assert.All(after.Where(i => i.Id != touched),
             i => Assert.InRange(i.RaisedAt, restarted - DemoIncidents.Ages[i.Kind], DateTime.UtcNow - DemoIncidents.Ages[i.Kind]));
         Assert.True(after.Single(i => i.Id == touched).RaisedAt < restarted - TimeSpan.FromHours(23), "the desk resolved it: it is theirs now");
+    }
+
+    [Fact]
+    public async Task DemoStart_TheLobbySituationWaitsEscalatedToTheSupervisor_TheComplaintIsMinutesFromItsTimeToForward() // desk §2.9
+    {
+        var started = DateTime.UtcNow;
+        using var app = new TestApp(seedDemoData: true);
+        var siteId = await app.DemoSiteIdAsync();
+        using var supervisor = (await app.SignInAsync("supervisor", DemoData.DemoPassword)).Http();
+
+        var inbox = await (await supervisor.GetAsync($"/api/sites/{siteId}/incidents/escalations")).ReadAsync<List<EscalationInboxItemDto>>();
+        var figures = await (await supervisor.GetAsync($"/api/sites/{siteId}/incidents/figures")).ReadAsync<FrontDeskFiguresDto>();
+        var complaint = await app.QueryDbAsync(db => db.Incidents.SingleAsync(i => i.Kind == IncidentKind.Complaint));
+        var forwardBy = await app.QueryDbAsync(db => db.DueJobs.Where(j => j.Kind == IncidentClockArming.ForwardKind && j.TargetId == complaint.Id).Select(j => j.DueAt).SingleAsync());
+
+        var waiting = Assert.Single(inbox);
+        Assert.Equal((IncidentKind.LobbySituation, EscalationReason.Supervisor, "supervisor"), (waiting.Incident.Kind, waiting.Escalation.Reason, waiting.Escalation.Duty));
+        Assert.Equal(["客服主管 Supervisor"], waiting.Escalation.Addressees);
+        Assert.Null(waiting.Escalation.AcknowledgedAt);
+        Assert.Equal((3, 1), (figures.Open, figures.Escalated));
+        Assert.InRange(forwardBy, started + TimeSpan.FromMinutes(3), DateTime.UtcNow + TimeSpan.FromMinutes(3));
     }
 }

@@ -76,12 +76,13 @@ public sealed class IncidentDepartmentTests
         await (await s.SendAsync(s.Engineer, $"/{resolved.Id}/close", new CloseIncident(resolved.Version))).ReadProblemAsync(HttpStatusCode.Forbidden);
         await (await s.SendAsync(s.Engineer, $"/{resolved.Id}/reopen", new ReopenIncident("Not dry", resolved.Version))).ReadProblemAsync(HttpStatusCode.Forbidden);
         var reopened = await s.MoveAsync(s.Desk, resolved, "reopen", new ReopenIncident("Not dry", resolved.Version));
-        // Reopened, it is open at the desk again: the department still sees it, but resolving it is the desk's.
+        // Reopened, it is the desk's again until forwarded anew: the department no longer sees it, nor its person.
         var problem = await (await s.SendAsync(s.Engineer, $"/{reopened.Id}/resolve", new ResolveIncident("Dry now", reopened.Version)))
             .ReadProblemAsync(HttpStatusCode.Forbidden);
+        await (await s.Engineer.Http().GetAsync(s.Url($"/{reopened.Id}"))).ReadProblemAsync(HttpStatusCode.Forbidden);
 
         Assert.Equal((IncidentState.Resolved, "Drain cleared"), (resolved.State, resolved.Resolution));
-        Assert.Equal("An incident that was not forwarded is resolved by the front desk.", problem.GetProperty("detail").GetString());
+        Assert.Equal("This incident was not forwarded to your department.", problem.GetProperty("detail").GetString());
         Assert.Equal(reopened, await s.ReadAsync(reopened.Id));
     }
 
