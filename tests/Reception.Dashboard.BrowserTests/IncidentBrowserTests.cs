@@ -167,7 +167,7 @@ public sealed class IncidentBrowserTests
     }
 
     [Fact]
-    public async Task Desk_PromisesAReplySoon_SeesItDueSoonInTheList_KeepsIt_AndSeesItKept()
+    public async Task Desk_PromisesAReplySoon_OnceForADoubleTap_SeesItDueSoonInTheList_KeepsIt_AndSeesItKept()
     {
         using var app = new TestApp(seedDemoData: true);
         var siteId = await app.DemoSiteIdAsync();
@@ -175,8 +175,8 @@ public sealed class IncidentBrowserTests
         await using var browser = await Browser.LaunchAsync(playwright);
         var desk = await OpenAsync(browser, app, "desk", $"/sites/{siteId}/desk");
         using var http = app.Http();
-        (await http.PostAsJsonAsync($"/api/sites/{siteId}/incidents", new RaiseIncident(IncidentKind.Help, null, "业主询问车位 Owner asks about a parking space"), BoardJson.Options))
-            .EnsureSuccessStatusCode();
+        var raised = await (await http.PostAsJsonAsync($"/api/sites/{siteId}/incidents",
+            new RaiseIncident(IncidentKind.Help, null, "业主询问车位 Owner asks about a parking space"), BoardJson.Options)).Content.ReadFromJsonAsync<IncidentDto>(BoardJson.Options);
         var row = desk.GetByTestId("incident").Filter(new() { HasText = "业主询问车位" });
         await row.GetByTestId("row-open").ClickAsync();
 
@@ -186,7 +186,8 @@ public sealed class IncidentBrowserTests
         var due = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow.AddMinutes(6), zone).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
         await row.GetByTestId("promise-what-input").FillAsync("五分钟内回电 Call back within five minutes");
         await row.GetByTestId("promise-due-input").FillAsync(due);
-        await row.GetByTestId("promise-make").ClickAsync();
+        // A second tap while the first is on its way makes no second promise.
+        await row.GetByTestId("promise-make").DblClickAsync();
 
         var promise = row.GetByTestId("promise").Filter(new() { HasText = "五分钟内回电" });
         await Expect(promise.GetByTestId("promise-state")).ToHaveTextAsync("pending");
@@ -195,12 +196,81 @@ public sealed class IncidentBrowserTests
         var listed = desk.GetByTestId("desk-promises-due").GetByTestId("promise-due").Filter(new() { HasText = "五分钟内回电" });
         await Expect(listed).ToHaveAttributeAsync("data-soon", "true");
         await Expect(listed.GetByTestId("promise-due-soon")).ToHaveTextAsync("due soon");
+        // It says which incident it was made on: this one has no unit.
+        await Expect(listed.GetByTestId("promise-due-incident")).ToHaveTextAsync("Help request · no unit");
 
         await promise.GetByTestId("promise-keep").ClickAsync();
 
         await Expect(promise.GetByTestId("promise-state")).ToHaveTextAsync("kept");
         await Expect(promise.GetByTestId("promise-keep")).ToHaveCountAsync(0);
         await Expect(listed).ToHaveCountAsync(0);
+        // Both taps had reached the server by the time it was kept.
+        Assert.Single((await http.GetFromJsonAsync<List<IncidentPromiseDto>>($"/api/sites/{siteId}/incidents/{raised!.Id}/promises", BoardJson.Options))!);
+        await Expect(row.GetByTestId("promise")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task Desk_PromiseDue_SaysItsIncidentsKindAndUnit_AndLeadsToItsRow()
+    {
+        using var app = new TestApp(seedDemoData: true);
+        var siteId = await app.DemoSiteIdAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+        // A small screen stacks the desk's panels, so the list of incidents starts below the promises due.
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 800, Height = 600 } });
+        var desk = await context.NewPageAsync();
+        await SignedIn.AsAsync(desk, app.BaseAddress, "desk", DemoData.DemoPassword);
+        await desk.GotoAsync(new Uri(app.BaseAddress, $"/sites/{siteId}/desk").ToString());
+        await Expect(desk.GetByTestId("interactive")).ToHaveAttributeAsync("data-ready", "true");
+
+        // desk §4.3: the demo's complaint about A座 101 carries a promise to call the owner back within the hour.
+        var listed = desk.GetByTestId("desk-promises-due").GetByTestId("promise-due").Filter(new() { HasText = "联系装修户后回电业主" });
+        var incident = listed.GetByTestId("promise-due-incident");
+        await Expect(incident).ToHaveTextAsync("Complaint · A座 101");
+        var row = desk.GetByTestId("desk-incidents").GetByTestId("incident").Filter(new() { HasText = "楼上装修" });
+        await Expect(row).Not.ToBeInViewportAsync();
+
+        await incident.ClickAsync();
+
+        await Expect(row).ToBeInViewportAsync();
+        Assert.EndsWith($"#incident-{await row.GetAttributeAsync("data-id")}", desk.Url);
+    }
+
+    [Fact]
+    public async Task Desk_OverdueFilter_KeepsThoseOutOfTime_AndRowsMarkTheOverdueAndTheEscalated()
+    {
+        using var app = new TestApp(seedDemoData: true);
+        var siteId = await app.DemoSiteIdAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+        var desk = await OpenAsync(browser, app, "desk", $"/sites/{siteId}/desk");
+        var rows = desk.GetByTestId("desk-incidents").GetByTestId("incident");
+        var complaint = rows.Filter(new() { HasText = "楼上装修" });
+        var situation = rows.Filter(new() { HasText = "小孩在大堂" });
+
+        // desk §2.9: the demo's lobby situation went up to the supervisor on duty, who has not acknowledged it yet.
+        await Expect(situation.GetByTestId("row-escalated")).ToHaveTextAsync("Escalated");
+        await Expect(situation.GetByTestId("row-overdue")).ToHaveCountAsync(0);
+        // The demo's complaint has minutes left to be forwarded; the site now wants complaints forwarded within 5.
+        await Expect(complaint.GetByTestId("incident-clock")).ToHaveAttributeAsync("data-clock", "Forward");
+        using var http = app.Http();
+        (await http.PutAsJsonAsync($"/api/sites/{siteId}/incidents/limits",
+            new SetIncidentTimeLimits([new IncidentTimeLimitDto(IncidentKind.Complaint, IncidentPriority.Normal, 5, 60)]), BoardJson.Options))
+            .EnsureSuccessStatusCode();
+
+        // Out of time at once, live: marked overdue, and escalated by itself.
+        await Expect(complaint.GetByTestId("row-overdue")).ToHaveTextAsync("Overdue");
+        await Expect(complaint).ToHaveAttributeAsync("data-overdue", "true");
+        await Expect(complaint.GetByTestId("row-escalated")).ToBeVisibleAsync();
+
+        await desk.GetByTestId("incident-filter-overdue").ClickAsync();
+
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(complaint).ToHaveCountAsync(1);
+
+        await desk.GetByTestId("incident-filter-overdue").ClickAsync();
+
+        await Expect(situation).ToHaveCountAsync(1);
     }
 
     [Fact]

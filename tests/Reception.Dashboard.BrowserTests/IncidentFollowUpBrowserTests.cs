@@ -217,7 +217,7 @@ public sealed class IncidentFollowUpBrowserTests
     }
 
     /// <summary>A desk-sized browser of its own, signed in as <paramref name="userName"/>, on <paramref name="path"/> once it is live.</summary>
-    private static async Task<IPage> OpenAsync(IBrowser browser, TestApp app, string userName, string path)
+    internal static async Task<IPage> OpenAsync(IBrowser browser, TestApp app, string userName, string path)
     {
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
         var page = await context.NewPageAsync();

@@ -55,10 +55,10 @@ public sealed class RoleLandingBrowserTests
 
         var menu = page.Locator(".app-nav-wide");
         await Expect(menu.Locator("a[href='/desk']")).ToBeVisibleAsync();
-        // 我的岗位 (/guard) and 大屏 (/wall) are pages the front desk cannot use.
+        // 我的岗位 (/guard) and 大屏 (/wall) are pages the front desk cannot use; the escalations inbox is its shift lead's (desk §2.7).
         await Expect(menu.Locator("a[href='/guard']")).ToHaveCountAsync(0);
         await Expect(menu.Locator("a[href='/wall']")).ToHaveCountAsync(0);
-        Assert.Equal(["account", "board", "desk", "home", "pin", "tokens"], (await NavIdsAsync(menu)).Order());
+        Assert.Equal(["account", "board", "desk", "escalations", "home", "pin", "tokens"], (await NavIdsAsync(menu)).Order());
     }
 
     [Fact]

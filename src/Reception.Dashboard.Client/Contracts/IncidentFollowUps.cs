@@ -5,7 +5,10 @@ public enum EscalationReason
 {
     /// <summary>The desk cannot solve a complaint: to the desk's shift lead, else the supervisor on duty (desk §2.7).</summary>
     ShiftLead = 1,
-    /// <summary>A lobby situation the desk cannot handle: to the customer-service supervisor on duty or the manager (desk §2.9).</summary>
+    /// <summary>
+    /// Sent up by the desk to the supervisor on duty, else the managers: a lobby situation it cannot handle (客服主管或经理,
+    /// desk §2.9), and a repair, help request or other, kinds with no named addressee.
+    /// </summary>
     Supervisor,
     /// <summary>Not forwarded within the site's time limit for its kind and priority.</summary>
     NotForwardedInTime,
@@ -35,8 +38,11 @@ public sealed record IncidentEscalationDto(
 /// <summary>Sends an incident up at once, by one action: to whom follows from its kind (desk §2.7, §2.9).</summary>
 public sealed record EscalateIncident(long Version);
 
-/// <summary>An escalation in the supervisor's inbox, with its incident as the caller may see it.</summary>
-public sealed record EscalationInboxItemDto(IncidentEscalationDto Escalation, IncidentDto Incident);
+/// <summary>An escalation in the inbox, with its incident as the caller may see it.</summary>
+/// <param name="Escalation">The escalation.</param>
+/// <param name="Incident">Its incident, with the person only for those who may read it (desk §2.8).</param>
+/// <param name="MayAcknowledge">Whether the caller may acknowledge it: a person it went to, or any Supervisor, Manager or Admin.</param>
+public sealed record EscalationInboxItemDto(IncidentEscalationDto Escalation, IncidentDto Incident, bool MayAcknowledge = false);
 
 /// <summary>A site's time limits for one kind and priority of incident, in minutes from when it was raised.</summary>
 public sealed record IncidentTimeLimitDto(IncidentKind Kind, IncidentPriority Priority, int ForwardWithinMinutes, int ResolveWithinMinutes);
@@ -65,7 +71,10 @@ public enum PromiseState
 /// <param name="State">Where it stands.</param>
 /// <param name="MadeAt">When it was made (UTC).</param>
 /// <param name="KeptAt">When it was kept (UTC), or null.</param>
-public sealed record IncidentPromiseDto(Guid Id, Guid IncidentId, string What, DateTime DueAt, PromiseState State, DateTime MadeAt, DateTime? KeptAt);
+/// <param name="UnitNumber">The unit of the incident it was made on, if any: the desk's list of promises due says which incident.</param>
+/// <param name="Kind">The kind of that incident.</param>
+public sealed record IncidentPromiseDto(
+    Guid Id, Guid IncidentId, string What, DateTime DueAt, PromiseState State, DateTime MadeAt, DateTime? KeptAt, string? UnitNumber, IncidentKind Kind);
 
 /// <summary>Makes a promise on an incident; <paramref name="DueAt"/> must be in the future.</summary>
 public sealed record MakePromise(string? What, DateTime? DueAt);
@@ -73,7 +82,7 @@ public sealed record MakePromise(string? What, DateTime? DueAt);
 /// <summary>The front desk's figures for the wall: counts and an age only, never a name (desk §2.8).</summary>
 /// <param name="Open">Incidents not resolved or closed.</param>
 /// <param name="Overdue">Open incidents past a time limit, and promises past their time.</param>
-/// <param name="Escalated">Escalations not yet acknowledged.</param>
+/// <param name="Escalated">Open incidents with an escalation not yet acknowledged.</param>
 /// <param name="OldestOpenSince">When the oldest open incident was raised (UTC), or null when none is open.</param>
 public sealed record FrontDeskFiguresDto(int Open, int Overdue, int Escalated, DateTime? OldestOpenSince);
 

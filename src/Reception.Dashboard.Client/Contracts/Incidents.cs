@@ -128,7 +128,8 @@ public sealed record ReopenIncident(string? Reason, long Version);
 /// <summary>
 /// Which incidents a list holds. <paramref name="From"/> and <paramref name="To"/> are days in the site's time zone,
 /// both included, by when the incident was raised; <paramref name="Search"/> looks in the unit number and the text;
-/// <paramref name="OpenOnly"/> keeps those not yet resolved.
+/// <paramref name="OpenOnly"/> keeps those not yet resolved; <paramref name="Overdue"/> keeps those not yet resolved
+/// whose time to forward or to resolve, by the site's limits for their kind and priority, has run out.
 /// </summary>
 public sealed record IncidentFilter(
     IncidentState? State = null,
@@ -136,7 +137,8 @@ public sealed record IncidentFilter(
     DateOnly? From = null,
     DateOnly? To = null,
     string? Search = null,
-    bool OpenOnly = false);
+    bool OpenOnly = false,
+    bool Overdue = false);
 
 /// <summary>
 /// An incident was raised or moved. Carries no name, phone, text, location or resolution (desk §2.8): the hub

@@ -182,7 +182,8 @@ public static class DemoData
             else if (role is SiteRole.FrontDesk or SiteRole.Supervisor)
             {
                 // The front desk's person and the supervisor on duty (the duty room's) on the shift running now, so the
-                // duty resolver finds them: the desk's escalations reach the supervisor account (desk §2.7, §2.9).
+                // duty resolver finds them: the desk's escalations reach the supervisor account (desk §2.7, §2.9). The
+                // manager stays unlinked: managers are not rostered, and the resolver reaches them by role.
                 var post = posts.First(p => p.Kind == (role == SiteRole.FrontDesk ? PostKind.FrontDesk : PostKind.DutyRoom));
                 db.Staff.Local.First(s => s.ShiftId == running.Id && s.PostId == post.Id).LinkUser(user.Id);
             }

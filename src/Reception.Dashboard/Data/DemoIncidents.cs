@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Options;
 using Reception.Dashboard.Features.Incidents;
+using Reception.Dashboard.Infrastructure.Scheduling;
 
 namespace Reception.Dashboard.Data;
 
 /// <summary>
 /// Lobby incidents at different stages, so the desk, the board and engineering's queue have work to show: a complaint
-/// a few minutes from its time to forward, a repair forwarded to and taken by engineering, a lobby situation forwarded
+/// a few minutes from its time to forward, with a promise to call back due within the hour (desk §4.3), a repair forwarded to and taken by engineering, a lobby situation forwarded
 /// to security and escalated to the supervisor on duty, not yet acknowledged (desk §2.9), a help request closed. They
 /// are raised and moved once, through the incident use cases as the system actor <see cref="DemoVisit.ActorName"/>,
 /// when the demo site has no incident yet. At every start those no person has moved since are moved in time, so each
@@ -20,11 +21,19 @@ public sealed class DemoIncidents(
     IncidentClosing closing,
     IncidentEscalating escalating,
     IncidentClockArming clocks,
+    PromiseMaking promises,
+    DueScheduler scheduler,
     SiteWriter writer,
     IOptions<DatabaseOptions> options,
     TimeProvider clock,
     ILogger<DemoIncidents> logger) : IHostedService
 {
+    /// <summary>
+    /// How long after the demo complaint was raised the desk's promise on it falls due (desk §4.3); it moves with the
+    /// complaint, so at every start it is due <c>PromiseAhead - Ages[Complaint]</c> from now: within the hour.
+    /// </summary>
+    public static readonly TimeSpan PromiseAhead = TimeSpan.FromMinutes(40);
+
     /// <summary>How long ago each demo incident was raised, at every start. The demo raises one of each of these kinds.</summary>
     public static readonly IReadOnlyDictionary<IncidentKind, TimeSpan> Ages = new Dictionary<IncidentKind, TimeSpan>
     {
@@ -80,7 +89,9 @@ public sealed class DemoIncidents(
         RaiseIncident About(IncidentKind kind, string text, int unit, string? location = null) =>
             new(kind, IncidentPriority.Normal, text, units[unit].Id, units[unit].Occupants[0].Name, units[unit].Occupants[0].Phone, location);
 
-        await raising.RaiseAsync(call, About(IncidentKind.Complaint, "楼上装修午休时间仍在施工，噪音很大 Upstairs renovation still noisy during the midday rest", 0));
+        var complaint = await raising.RaiseAsync(call, About(IncidentKind.Complaint, "楼上装修午休时间仍在施工，噪音很大 Upstairs renovation still noisy during the midday rest", 0));
+        await promises.MakeAsync(call, complaint.Id, new MakePromise(
+            "联系装修户后回电业主 Call the owner back after speaking to the renovating neighbour", clock.GetUtcNow().UtcDateTime + PromiseAhead));
 
         var repair = await raising.RaiseAsync(call, About(IncidentKind.Repair, "卫生间天花板漏水 Bathroom ceiling leaking", 1) with { Priority = IncidentPriority.Urgent });
         repair = await forwarding.ForwardAsync(call, repair.Id, new ForwardIncident(engineering.Id, repair.Version));
@@ -149,5 +160,15 @@ public sealed class DemoIncidents(
         }
 
         await clocks.ArmAsync(db, events, incident, ct);
+
+        // Its promises not yet kept move with it, and fall due afresh.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var promises = await db.IncidentPromises
+            .Where(p => p.IncidentId == incident.Id && (p.State == PromiseState.Pending || p.State == PromiseState.Overdue)).ToListAsync(ct);
+        foreach (var promise in promises)
+        {
+            promise.MoveInTime(by, now);
+            await scheduler.ArmAsync(db, events, incident.SiteId, PromiseDeadlines.DueKind, promise.Id, incident.Id, promise.DueAt, ct);
+        }
     }
 }

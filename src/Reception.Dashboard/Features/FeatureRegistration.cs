@@ -64,7 +64,9 @@ public static class FeatureRegistration
         services.AddSingleton<IncidentEscalations>();
         services.AddSingleton<IncidentTimeLimits>();
         services.AddSingleton<FrontDeskFigures>();
-        services.AddSingleton<IncidentPromises>();
+        services.AddSingleton<PromiseMaking>();
+        services.AddSingleton<PromiseKeeping>();
+        services.AddSingleton<PromiseQueries>();
         services.AddSingleton<IDueJobHandler, PromiseDeadlines>();
         services.AddSingleton<IncidentExport>();
         services.AddSingleton<IDueJobHandler, VisitDeadlines>();

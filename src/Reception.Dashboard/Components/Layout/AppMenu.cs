@@ -6,6 +6,7 @@ using Reception.Dashboard.Features.Desk;
 using Reception.Dashboard.Features.Devices;
 using Reception.Dashboard.Features.Guard;
 using Reception.Dashboard.Features.Incidents;
+using Reception.Dashboard.Features.Sites;
 using Reception.Dashboard.Features.Wall;
 
 namespace Reception.Dashboard.Components.Layout;
@@ -31,12 +32,15 @@ public static class AppMenu
         new("board", "/board", "Nav.Board", typeof(BoardPage), Permission.WatchBoard),
         new("desk", "/desk", "Nav.Desk", typeof(DeskPage), Permission.ViewResidents),
         new("queue", "/incidents/mine", "Nav.Queue", typeof(DepartmentQueuePage), Permission.HandleForwardedIncidents),
-        new("escalations", "/incidents/escalations", "Nav.Escalations", typeof(EscalationInboxPage), Permission.AcknowledgeEscalations),
+        // For everyone an escalation may reach, the desk's shift lead among them (desk §2.7); the page lists each their own.
+        new("escalations", "/incidents/escalations", "Nav.Escalations", typeof(EscalationInboxPage), Permission.ReadEscalations),
         new("guard", "/guard", "Nav.Guard", typeof(GuardPage), Permission.TickOwnPost),
         // Narrower than its page, which must open for a paired screen that may only read the board. People read
         // the wall on the screen itself; the preview here is for those who pair screens, the manager and Admin.
         new("wall", "/wall", "Nav.Wall", typeof(WallPage), Permission.ManageScreens, "_blank"),
         new("devices", "/devices", "Nav.Devices", typeof(DevicesPage), Permission.ManagePhones),
+        // A manager sets the incident time limits here without administering the site.
+        new("settings", "/admin/site", "Nav.Settings", typeof(SiteSettingsPage), Permission.OpenSiteSettings),
         new("admin", "/admin", "Nav.Admin", typeof(AdminHomePage), Permission.ManageSite),
         new("accounts", "/admin/users", "Nav.Accounts", typeof(UsersPage), Permission.ManageRoles),
         // A guard phone's PIN session may not make tokens, set the PIN or change the password: the person does, signed in with it.

@@ -54,6 +54,17 @@ public enum Permission
     AcknowledgeEscalations,
     /// <summary>Set the site's incident time limits, past which an incident escalates by itself.</summary>
     ManageIncidentLimits,
+    /// <summary>
+    /// Open the escalations inbox: the roles an escalation may reach (the desk's shift lead is a FrontDesk or Foreman
+    /// person rostered as foreman at a front-desk post, desk §2.7) and those who act on any. What it lists is decided
+    /// per escalation: the people it went to, or all of them for <see cref="AcknowledgeEscalations"/>.
+    /// </summary>
+    ReadEscalations,
+    /// <summary>
+    /// Open the site settings page. Each of its sections asks for its own permission; this is held by every role that
+    /// holds one of them (<see cref="ManageSite"/>, <see cref="ManageIncidentLimits"/>), so nobody is led to an empty page.
+    /// </summary>
+    OpenSiteSettings,
 }
 
 /// <summary>The one table of which role grants which permission. System administrators hold every permission everywhere.</summary>
@@ -84,6 +95,9 @@ public static class Permissions
         [Permission.SeeIncidentPeople] = [SiteRole.Admin, SiteRole.Manager, SiteRole.Supervisor, SiteRole.FrontDesk],
         [Permission.AcknowledgeEscalations] = [SiteRole.Admin, SiteRole.Manager, SiteRole.Supervisor],
         [Permission.ManageIncidentLimits] = [SiteRole.Admin, SiteRole.Manager],
+        // Not a Guard or a Department, whose work is elsewhere, nor the command center, whose board shows every escalation; never a device.
+        [Permission.ReadEscalations] = [SiteRole.Admin, SiteRole.Manager, SiteRole.Supervisor, SiteRole.Foreman, SiteRole.FrontDesk],
+        [Permission.OpenSiteSettings] = [SiteRole.Admin, SiteRole.Manager],
     };
 
     public static bool Grants(SiteRole role, Permission permission) => Table[permission].Contains(role);

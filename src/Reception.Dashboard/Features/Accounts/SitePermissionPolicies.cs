@@ -18,7 +18,8 @@ public static class SitePermissionPolicies
     public const string ManagePhones = "site:" + nameof(Permission.ManagePhones);
     public const string EditChecklists = "site:" + nameof(Permission.EditChecklists);
     public const string HandleForwardedIncidents = "site:" + nameof(Permission.HandleForwardedIncidents);
-    public const string AcknowledgeEscalations = "site:" + nameof(Permission.AcknowledgeEscalations);
+    public const string ReadEscalations = "site:" + nameof(Permission.ReadEscalations);
+    public const string OpenSiteSettings = "site:" + nameof(Permission.OpenSiteSettings);
 
     public static string For(Permission permission) => $"site:{permission}";
 

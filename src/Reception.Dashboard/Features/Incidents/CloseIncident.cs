@@ -13,6 +13,6 @@ public sealed class IncidentClosing(IncidentWrites writes)
         {
             incident.Close(now);
             return Task.FromResult(EventTypes.IncidentClosed);
-        }, (db, events, incident) => IncidentPromises.BreakOpenAsync(db, events, incident.Id, call.Cancellation));
+        }, (db, events, incident) => PromiseBreaking.BreakOpenAsync(db, events, incident.Id, call.Cancellation));
     }
 }

@@ -17,10 +17,12 @@ public sealed class EscalationInbox(IDbContextFactory<ReceptionDbContext> dbFact
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.EnsureSiteExistsAsync(call.SiteId, ct);
         var escalations = db.IncidentEscalations.AsNoTracking().Where(e => e.SiteId == call.SiteId);
-        if (!call.Allows(Permission.AcknowledgeEscalations))
+        var anyone = call.Allows(Permission.AcknowledgeEscalations);
+        var me = call.User.UserId();
+        if (!anyone)
         {
             // A wall screen has no account an escalation could go to.
-            var token = call.User.UserId() is { } userId
+            var token = me is { } userId
                 ? IncidentEscalation.IdToken(userId)
                 : throw new ForbiddenException(IncidentText.Get("EscalationRefusal.InboxForPeople"));
             escalations = escalations.Where(e => e.AddresseeIds.Contains(token));
@@ -40,7 +42,9 @@ public sealed class EscalationInbox(IDbContextFactory<ReceptionDbContext> dbFact
         {
             var incident = incidents[e.IncidentId];
             var department = incident.DepartmentId is { } id ? departments.GetValueOrDefault(id) : null;
-            return new EscalationInboxItemDto(e.ToDto(), IncidentMapping.ToDto(incident, department, scope.SeesPersonOf(incident)));
+            // EscalationAcknowledging's rule, so the inbox offers the button only where acknowledging is taken.
+            var mayAcknowledge = anyone || (me is { } mine && e.IsAddressedTo(mine));
+            return new EscalationInboxItemDto(e.ToDto(), IncidentMapping.ToDto(incident, department, scope.SeesPersonOf(incident)), mayAcknowledge);
         }).ToList();
     }
 }

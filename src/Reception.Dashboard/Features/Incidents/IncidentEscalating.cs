@@ -8,8 +8,10 @@ namespace Reception.Dashboard.Features.Incidents;
 /// The desk sends an incident it cannot handle up at once, by one action: a complaint to its shift lead (领班: the
 /// foreman rostered at a front-desk post now, else the supervisor on duty, desk §2.7); a lobby situation to the
 /// customer-service supervisor on duty, else the managers (客服主管或经理, desk §2.9); any other kind to the supervisor
-/// on duty. Only an incident not yet resolved goes up, and not while an earlier escalation of it waits to be
-/// acknowledged. The board sounds and the duty chat hears it (kind, unit and age only, desk §2.8).
+/// on duty. Only an incident not yet resolved goes up, and not while the desk's own earlier escalation of it waits
+/// to be acknowledged: one that went up by itself on a time limit went to the supervisor for the lateness, and must
+/// not keep the desk from sending a complaint to its shift lead. The board sounds and the duty chat hears it (kind,
+/// unit and age only, desk §2.8).
 /// </summary>
 public sealed class IncidentEscalating(SiteWriter writer, Outbox outbox, TimeProvider clock)
 {
@@ -32,7 +34,8 @@ public sealed class IncidentEscalating(SiteWriter writer, Outbox outbox, TimePro
             }
 
             var waiting = await db.IncidentEscalations.AsNoTracking()
-                .Where(e => e.IncidentId == incident.Id && e.AcknowledgedAt == null)
+                .Where(e => e.IncidentId == incident.Id && e.AcknowledgedAt == null
+                    && (e.Reason == EscalationReason.ShiftLead || e.Reason == EscalationReason.Supervisor))
                 .OrderBy(e => e.At)
                 .FirstOrDefaultAsync(ct);
             if (waiting is not null)

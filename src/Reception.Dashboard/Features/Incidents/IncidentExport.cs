@@ -12,6 +12,10 @@ public sealed class IncidentExport(IDbContextFactory<ReceptionDbContext> dbFacto
     /// <summary>The most days one file covers: a quarter, so a file stays a size a spreadsheet opens at once.</summary>
     public const int MaxDays = 92;
 
+    // Days outside these years are typing mistakes, and the day after the calendar's last one does not exist.
+    private static readonly DateOnly Earliest = new(2000, 1, 1);
+    private static readonly DateOnly Latest = new(2999, 12, 31);
+
     // The header's words, in the reader's language; the rows follow this order.
     private static readonly string[] Columns =
     [
@@ -43,6 +47,7 @@ public sealed class IncidentExport(IDbContextFactory<ReceptionDbContext> dbFacto
     public async Task<string> CsvAsync(SiteCall call, DateOnly from, DateOnly to)
     {
         call.Demand(Permission.SeeIncidentPeople);
+        EnsurePlausible(from, to);
         if (to < from)
         {
             throw RuleViolationException.For("to", IncidentText.Get("ToBeforeFrom"));
@@ -89,4 +94,23 @@ public sealed class IncidentExport(IDbContextFactory<ReceptionDbContext> dbFacto
             }),
         ]);
     }
+
+    private static void EnsurePlausible(DateOnly from, DateOnly to)
+    {
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (field, day) in new[] { ("from", from), ("to", to) })
+        {
+            if (day < Earliest || day > Latest)
+            {
+                errors[field] = [IncidentText.Get("Export.DayRange", Day(Earliest), Day(Latest))];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RuleViolationException(errors);
+        }
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

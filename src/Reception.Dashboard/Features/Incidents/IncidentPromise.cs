@@ -66,6 +66,19 @@ public sealed class IncidentPromise : ISiteOwned
         return true;
     }
 
+    /// <summary>
+    /// Shifts the promise in time with the demo incident it was made on (see Data/DemoIncidents): one that went
+    /// overdue while the demo was stopped is pending again if its new time is still ahead.
+    /// </summary>
+    public void MoveInTime(TimeSpan by, DateTime now)
+    {
+        (DueAt, MadeAt) = (DueAt + by, MadeAt + by);
+        if (State == PromiseState.Overdue && DueAt > now)
+        {
+            State = PromiseState.Pending;
+        }
+    }
+
     /// <returns>Whether it turned overdue: only a pending one whose time has come does.</returns>
     public bool TurnOverdue(DateTime now)
     {
@@ -90,7 +103,8 @@ public sealed class IncidentPromise : ISiteOwned
         return true;
     }
 
-    public IncidentPromiseDto ToDto() => new(Id, IncidentId, What, DueAt, State, MadeAt, KeptAt);
+    /// <summary>With the kind and unit of the incident it was made on, so a list of promises says which incident each is.</summary>
+    public IncidentPromiseDto ToDto(string? unitNumber, IncidentKind kind) => new(Id, IncidentId, What, DueAt, State, MadeAt, KeptAt, unitNumber, kind);
 
     /// <summary>Ids, the time and the state: never what was promised (desk §2.8).</summary>
     public IncidentPromiseChanged ToEvent() => new(IncidentId, Id, DueAt, State);

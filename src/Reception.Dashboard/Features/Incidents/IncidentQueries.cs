@@ -4,7 +4,7 @@ namespace Reception.Dashboard.Features.Incidents;
 /// Incidents for the desk, the board and a department's queue: each caller sees those <see cref="IncidentScope"/>
 /// gives them, and the person only where it allows (desk §2.8).
 /// </summary>
-public sealed class IncidentQueries(IDbContextFactory<ReceptionDbContext> dbFactory)
+public sealed class IncidentQueries(IDbContextFactory<ReceptionDbContext> dbFactory, TimeProvider clock)
 {
     /// <summary>The most a list answers, newest first: a desk's day is a few dozen; a date range narrows a longer one.</summary>
     public const int ListLimit = 500;
@@ -28,7 +28,8 @@ public sealed class IncidentQueries(IDbContextFactory<ReceptionDbContext> dbFact
             incidents = incidents.Where(i => i.Kind == kind);
         }
 
-        if (filter.OpenOnly)
+        // Only an incident not yet resolved has a clock running: the overdue ones are among those.
+        if (filter.OpenOnly || filter.Overdue)
         {
             incidents = incidents.Where(i => i.State != IncidentState.Resolved && i.State != IncidentState.Closed);
         }
@@ -54,7 +55,10 @@ public sealed class IncidentQueries(IDbContextFactory<ReceptionDbContext> dbFact
         }
 
         // Ids are time-ordered: two raised in the same tick still come back in one order.
-        var found = await incidents.OrderByDescending(i => i.RaisedAt).ThenByDescending(i => i.Id).Take(ListLimit).ToListAsync(call.Cancellation);
+        var ordered = incidents.OrderByDescending(i => i.RaisedAt).ThenByDescending(i => i.Id);
+        var found = filter.Overdue
+            ? await OverdueAsync(db, call, ordered)
+            : await ordered.Take(ListLimit).ToListAsync(call.Cancellation);
         var departments = await db.Departments.AsNoTracking().Where(d => d.SiteId == call.SiteId)
             .ToDictionaryAsync(d => d.Id, d => d.Name, call.Cancellation);
         return found.Select(i => IncidentMapping.ToDto(
@@ -72,9 +76,10 @@ public sealed class IncidentQueries(IDbContextFactory<ReceptionDbContext> dbFact
 
     /// <summary>
     /// The filter as the API's query string gives it: states and kinds by name, as the API writes them (camelCase,
-    /// any case); an unknown one, or a last day before the first, is a 422 naming the field.
+    /// any case), overdue as true or false; an unknown one, or a last day before the first, is a 422 naming the field.
     /// </summary>
-    public static IncidentFilter FilterFromQuery(string? state, string? kind, DateOnly? from, DateOnly? to, string? search, bool? openOnly)
+    public static IncidentFilter FilterFromQuery(
+        string? state, string? kind, DateOnly? from, DateOnly? to, string? search, bool? openOnly, string? overdue)
     {
         var errors = new Dictionary<string, string[]>();
         var parsedState = Parse<IncidentState>(state, "state", errors);
@@ -84,9 +89,15 @@ public sealed class IncidentQueries(IDbContextFactory<ReceptionDbContext> dbFact
             errors["to"] = [IncidentText.Get("ToBeforeFrom")];
         }
 
+        var parsedOverdue = false;
+        if (!string.IsNullOrWhiteSpace(overdue) && !bool.TryParse(overdue, out parsedOverdue))
+        {
+            errors["overdue"] = [IncidentText.Get("OverdueTrueOrFalse")];
+        }
+
         return errors.Count > 0
             ? throw new RuleViolationException(errors)
-            : new IncidentFilter(parsedState, parsedKind, from, to, search, openOnly ?? false);
+            : new IncidentFilter(parsedState, parsedKind, from, to, search, openOnly ?? false, parsedOverdue);
     }
 
     private static TEnum? Parse<TEnum>(string? value, string field, Dictionary<string, string[]> errors) where TEnum : struct, Enum
@@ -104,6 +115,18 @@ public sealed class IncidentQueries(IDbContextFactory<ReceptionDbContext> dbFact
 
         errors[field] = [Validation.ChooseOneOf<TEnum>()];
         return null;
+    }
+
+    /// <summary>
+    /// The open incidents among <paramref name="open"/> whose time to forward or to resolve has run out. The clocks
+    /// follow the site's limits for each kind and priority, so they are read here, after the filters SQL could apply.
+    /// </summary>
+    private async Task<List<Incident>> OverdueAsync(ReceptionDbContext db, SiteCall call, IQueryable<Incident> open)
+    {
+        var limits = await IncidentTimeLimits.ForSiteAsync(db, call.SiteId, call.Cancellation);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var candidates = await open.ToListAsync(call.Cancellation);
+        return candidates.Where(i => IncidentClocks.IsOverdue(i, IncidentTimeLimits.Find(limits, i.Kind, i.Priority), now)).Take(ListLimit).ToList();
     }
 
     /// <summary>When a day begins at the site, in UTC; a midnight a clock change skips begins the day at the first hour that exists.</summary>

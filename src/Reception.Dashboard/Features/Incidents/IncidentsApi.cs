@@ -8,12 +8,13 @@ public static class IncidentsApi
     {
         var incidents = site.MapGroup("/incidents").WithTags("Incidents");
 
-        // States and kinds come as text, so an unknown one is a 422 naming the field rather than the binder's 400.
+        // States, kinds and overdue come as text, so an unknown one is a 422 naming the field rather than the binder's 400.
         incidents.MapGet("/", ([AsParameters] SiteCall call, string? state, string? kind, DateOnly? from, DateOnly? to, string? search, bool? openOnly,
-                IncidentQueries queries) =>
-                queries.ListAsync(call, IncidentQueries.FilterFromQuery(state, kind, from, to, search, openOnly)))
+                string? overdue, IncidentQueries queries) =>
+                queries.ListAsync(call, IncidentQueries.FilterFromQuery(state, kind, from, to, search, openOnly, overdue)))
             .WithSummary("Lobby incidents, newest first (at most 500): a Department sees only those forwarded to its department. "
-                + "Filters: state, kind, from and to (days in the site's time zone), search (unit number or text), openOnly.")
+                + "Filters: state, kind, from and to (days in the site's time zone), search (unit number or text), openOnly, "
+                + "overdue (true: those not yet resolved past the site's time limit to forward or to resolve them).")
             .RequireSitePermission(Permission.ViewIncidents);
 
         incidents.MapPost("/", async ([AsParameters] SiteCall call, RaiseIncident request, IncidentRaising raising) =>
@@ -24,8 +25,8 @@ public static class IncidentsApi
             .WithSummary("Raises an incident at the desk (desk §0.1); priority defaults to normal.")
             .RequireSitePermission(Permission.RaiseIncidents);
 
-        incidents.MapGet("/promises/due", ([AsParameters] SiteCall call, int? withinMinutes, IncidentPromises promises) =>
-                promises.DueAsync(call, IncidentPromises.WindowFromQuery(withinMinutes)))
+        incidents.MapGet("/promises/due", ([AsParameters] SiteCall call, int? withinMinutes, PromiseQueries promises) =>
+                promises.DueAsync(call, PromiseQueries.WindowFromQuery(withinMinutes)))
             .WithSummary("Promises not yet kept that are overdue or due within withinMinutes (60 if not given, at most a day), soonest first (desk §4.3).")
             .RequireSitePermission(Permission.RaiseIncidents);
 
@@ -57,7 +58,7 @@ public static class IncidentsApi
 
         incidents.MapGet("/figures", ([AsParameters] SiteCall call, FrontDeskFigures figures) => figures.GetAsync(call))
             .WithSummary("The front desk's figures for the wall: open, overdue (incidents past a time limit and promises past their time), "
-                + "escalations not yet acknowledged, and when the oldest open incident was raised. Counts only (desk §2.8).")
+                + "open incidents with an escalation not yet acknowledged, and when the oldest open incident was raised. Counts only (desk §2.8).")
             .RequireSitePermission(Permission.ViewBoard);
 
         var incident = incidents.MapGroup("/{incidentId:guid}");
@@ -91,18 +92,18 @@ public static class IncidentsApi
             .WithSummary("Reopens a resolved or closed incident, with a reason.")
             .RequireSitePermission(Permission.RaiseIncidents);
 
-        incident.MapGet("/promises", ([AsParameters] SiteCall call, Guid incidentId, IncidentPromises promises) =>
+        incident.MapGet("/promises", ([AsParameters] SiteCall call, Guid incidentId, PromiseQueries promises) =>
                 promises.ForIncidentAsync(call, incidentId))
             .WithSummary("The promises made on the incident (desk §4.3), by when they are due.")
             .RequireSitePermission(Permission.RaiseIncidents);
 
-        incident.MapPost("/promises", ([AsParameters] SiteCall call, Guid incidentId, MakePromise request, IncidentPromises promises) =>
+        incident.MapPost("/promises", ([AsParameters] SiteCall call, Guid incidentId, MakePromise request, PromiseMaking promises) =>
                 promises.MakeAsync(call, incidentId, request))
             .WithSummary("Promises the person a reply by a time (desk §4.3): what, and dueAt (a time without an offset is the site's); "
                 + "not on a closed incident.")
             .RequireSitePermission(Permission.RaiseIncidents);
 
-        incident.MapPost("/promises/{promiseId:guid}/keep", ([AsParameters] SiteCall call, Guid incidentId, Guid promiseId, IncidentPromises promises) =>
+        incident.MapPost("/promises/{promiseId:guid}/keep", ([AsParameters] SiteCall call, Guid incidentId, Guid promiseId, PromiseKeeping promises) =>
                 promises.KeepAsync(call, incidentId, promiseId))
             .WithSummary("Marks the promise kept, on time or late; keeping it again answers the same, a broken one is refused.")
             .RequireSitePermission(Permission.RaiseIncidents);

@@ -9,7 +9,7 @@ public enum Duty
     ShiftLead = 1,
     /// <summary>The supervisor on duty (当值主管 / 客服主管, desk §2.9).</summary>
     Supervisor,
-    /// <summary>The managers (经理): held as a role, never rostered.</summary>
+    /// <summary>The managers (经理): held as a role, never rostered, so never asked for; reached when a site has no supervisor.</summary>
     Manager,
 }
 
@@ -30,43 +30,49 @@ public sealed record DutyAddressees(Duty Duty, IReadOnlyList<DutyHolder> People)
 /// <summary>
 /// The product's one answer to "who is on duty now for this duty at this site". The addressee is the person rostered
 /// for that duty on a shift running now (shifts across midnight read in the site's time zone, as the roster does)
-/// whose staff record is linked to an account; if nobody is, every holder of the duty's role at the site. The shift
-/// lead is the foreman rostered at a front-desk post, else the supervisor on duty; managers are not rostered.
-/// Disabled accounts and inactive staff records are nobody.
+/// whose staff record is linked to an account; if nobody is, every holder of the duty's role at the site. Each step
+/// falls through to the next when it reaches nobody: the foreman rostered at a front-desk post (the shift lead), the
+/// supervisor on duty, every Supervisor at the site, every Manager there. Disabled accounts, accounts that hold no role
+/// at the site and inactive staff records are nobody.
 /// </summary>
 public static class DutyResolver
 {
     /// <summary>More than anyone needs to read: a site with more role holders names the first of them.</summary>
     public const int MaxPeople = 20;
 
-    /// <summary>Reads inside the caller's context, so a write can resolve and record in one transaction.</summary>
+    /// <summary>
+    /// Reads inside the caller's context, so a write can resolve and record in one transaction. Ask for
+    /// <see cref="Duty.ShiftLead"/> or <see cref="Duty.Supervisor"/>: managers are not rostered, so nothing asks for
+    /// them by duty; they are where the chain ends.
+    /// </summary>
     public static async Task<DutyAddressees> ResolveAsync(ReceptionDbContext db, Guid siteId, Duty duty, DateTime atUtc, CancellationToken ct)
     {
-        if (duty == Duty.Manager)
+        if (duty is not (Duty.ShiftLead or Duty.Supervisor))
         {
-            return new DutyAddressees(Duty.Manager, await HoldersAsync(db, siteId, SiteRole.Manager, ct));
+            throw new ArgumentOutOfRangeException(nameof(duty), duty, "Managers are reached only when no supervisor is.");
         }
 
         var rostered = await RosteredNowAsync(db, siteId, atUtc, ct);
         if (duty == Duty.ShiftLead)
         {
             var frontDesks = await db.Posts.AsNoTracking().Where(p => p.SiteId == siteId && p.Kind == PostKind.FrontDesk).Select(p => p.Id).ToListAsync(ct);
-            var leads = rostered.Where(r => r.Duty == DutyKind.Foreman && r.PostId is { } post && frontDesks.Contains(post)).Select(r => r.UserId).ToList();
+            var leads = await PeopleAsync(db, siteId,
+                rostered.Where(r => r.Duty == DutyKind.Foreman && r.PostId is { } post && frontDesks.Contains(post)).Select(r => r.UserId).ToList(), ct);
             if (leads.Count > 0)
             {
-                return new DutyAddressees(Duty.ShiftLead, await NamedAsync(db, leads, ct));
+                return new DutyAddressees(Duty.ShiftLead, leads);
             }
         }
 
-        var supervisors = rostered.Where(r => r.Duty == DutyKind.Supervisor).Select(r => r.UserId).ToList();
-        if (supervisors.Count > 0)
+        var onDuty = await PeopleAsync(db, siteId, rostered.Where(r => r.Duty == DutyKind.Supervisor).Select(r => r.UserId).ToList(), ct);
+        if (onDuty.Count > 0)
         {
-            return new DutyAddressees(Duty.Supervisor, await NamedAsync(db, supervisors, ct));
+            return new DutyAddressees(Duty.Supervisor, onDuty);
         }
 
-        var holders = await HoldersAsync(db, siteId, SiteRole.Supervisor, ct);
-        return holders.Count > 0
-            ? new DutyAddressees(Duty.Supervisor, holders)
+        var supervisors = await HoldersAsync(db, siteId, SiteRole.Supervisor, ct);
+        return supervisors.Count > 0
+            ? new DutyAddressees(Duty.Supervisor, supervisors)
             : new DutyAddressees(Duty.Manager, await HoldersAsync(db, siteId, SiteRole.Manager, ct));
     }
 
@@ -75,19 +81,13 @@ public static class DutyResolver
     /// <summary>The roster entries of the shifts running at <paramref name="atUtc"/> whose staff record is active and linked to an account.</summary>
     private static async Task<List<Rostered>> RosteredNowAsync(ReceptionDbContext db, Guid siteId, DateTime atUtc, CancellationToken ct)
     {
-        var site = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Id == siteId, ct) ?? throw NotFoundException.Site(siteId);
-        var local = TimeZoneInfo.ConvertTimeFromUtc(atUtc, site.TimeZone);
-        // A night shift that began yesterday is yesterday's in the roster: the shift itself says which date covers now.
-        var running = (await db.Shifts.AsNoTracking().Where(s => s.SiteId == siteId).ToListAsync(ct))
-            .Where(s => s.InstanceCovering(local) is not null)
-            .Select(s => (s.Id, Date: s.InstanceCovering(local)!.Value))
-            .ToList();
+        var running = await RunningShifts.AtAsync(db, siteId, atUtc, ct);
         if (running.Count == 0)
         {
             return [];
         }
 
-        var shiftIds = running.Select(r => r.Id).ToList();
+        var shiftIds = running.Select(r => r.Shift.Id).ToList();
         var (first, last) = (running.Min(r => r.Date), running.Max(r => r.Date));
         var entries = await (
                 from entry in db.Roster.AsNoTracking()
@@ -97,7 +97,7 @@ public static class DutyResolver
                 select new { entry.ShiftId, entry.Date, entry.Duty, PostId = entry.PostId ?? staff.PostId, staff.UserId })
             .ToListAsync(ct);
         return entries
-            .Where(e => running.Contains((e.ShiftId, e.Date)))
+            .Where(e => running.Any(r => r.Shift.Id == e.ShiftId && r.Date == e.Date))
             .Select(e => new Rostered(e.Duty, e.PostId, e.UserId!.Value))
             .ToList();
     }
@@ -105,15 +105,24 @@ public static class DutyResolver
     private static async Task<IReadOnlyList<DutyHolder>> HoldersAsync(ReceptionDbContext db, Guid siteId, SiteRole role, CancellationToken ct)
     {
         var userIds = await db.UserSiteRoles.AsNoTracking().Where(r => r.SiteId == siteId && r.Role == role).Select(r => r.UserId).ToListAsync(ct);
-        return await NamedAsync(db, userIds, ct);
+        return await PeopleAsync(db, siteId, userIds, ct);
     }
 
-    /// <summary>The enabled accounts among <paramref name="userIds"/>, by their display name (the user name when it has none).</summary>
-    private static async Task<IReadOnlyList<DutyHolder>> NamedAsync(ReceptionDbContext db, IReadOnlyCollection<Guid> userIds, CancellationToken ct)
+    /// <summary>
+    /// The people among <paramref name="userIds"/> who can act at the site: enabled accounts holding a role there, by
+    /// their display name (the user name when it has none). A rostered person whose account was disabled, or lost its
+    /// roles here, is nobody, so the caller falls through to the next step.
+    /// </summary>
+    private static async Task<IReadOnlyList<DutyHolder>> PeopleAsync(ReceptionDbContext db, Guid siteId, IReadOnlyCollection<Guid> userIds, CancellationToken ct)
     {
+        if (userIds.Count == 0)
+        {
+            return [];
+        }
+
         var ids = userIds.Distinct().ToList();
         var users = await db.Users.AsNoTracking()
-            .Where(u => ids.Contains(u.Id) && !u.Disabled)
+            .Where(u => ids.Contains(u.Id) && !u.Disabled && db.UserSiteRoles.Any(r => r.UserId == u.Id && r.SiteId == siteId))
             .Select(u => new { u.Id, u.DisplayName, u.UserName })
             .ToListAsync(ct);
         return users

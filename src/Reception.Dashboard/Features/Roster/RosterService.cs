@@ -114,18 +114,11 @@ public sealed class RosterService(IDbContextFactory<ReceptionDbContext> dbFactor
             : clock.GetUtcNow().UtcDateTime;
         EnsurePlausible("at", DateOnly.FromDateTime(at));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var site = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Id == siteId, ct) ?? throw NotFoundException.Site(siteId);
-        var local = TimeZoneInfo.ConvertTimeFromUtc(at, site.TimeZone);
-        var running = (await db.Shifts.AsNoTracking().Where(s => s.SiteId == siteId).ToListAsync(ct))
-            .Select(s => (Shift: s, Date: s.InstanceCovering(local)))
-            .Where(s => s.Date is not null)
-            .ToList();
-
         var result = new List<OnDutyShift>();
-        foreach (var (shift, date) in running.OrderBy(r => r.Shift.Kind))
+        foreach (var (shift, date) in (await RunningShifts.AtAsync(db, siteId, at, ct)).OrderBy(r => r.Shift.Kind))
         {
             var entries = await db.Roster.AsNoTracking().Where(r => r.SiteId == siteId && r.ShiftId == shift.Id && r.Date == date).ToListAsync(ct);
-            result.Add(new OnDutyShift(shift.Id, shift.Kind, date!.Value, entries.OrderByDescending(r => r.Duty).Select(r => r.ToDto()).ToList()));
+            result.Add(new OnDutyShift(shift.Id, shift.Kind, date, entries.OrderByDescending(r => r.Duty).Select(r => r.ToDto()).ToList()));
         }
 
         return new OnDutyDto(at, result);
@@ -147,15 +140,8 @@ public sealed class RosterService(IDbContextFactory<ReceptionDbContext> dbFactor
             return new MyDutyDto(Linked: false, null, null, null, null);
         }
 
-        var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == siteId, ct);
-        var local = TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, site.TimeZone);
-        foreach (var shift in await db.Shifts.AsNoTracking().Where(s => s.SiteId == siteId).ToListAsync(ct))
+        foreach (var (shift, date) in await RunningShifts.AtAsync(db, siteId, clock.GetUtcNow().UtcDateTime, ct))
         {
-            if (shift.InstanceCovering(local) is not { } date)
-            {
-                continue;
-            }
-
             var entry = await db.Roster.AsNoTracking().SingleOrDefaultAsync(r => r.SiteId == siteId && r.ShiftId == shift.Id && r.Date == date && r.StaffId == me.Id, ct);
             if (entry is not null)
             {

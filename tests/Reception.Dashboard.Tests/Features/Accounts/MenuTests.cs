@@ -52,7 +52,7 @@ public sealed class MenuTests
     }
 
     [Fact]
-    public async Task Menu_OnTheDesk_ForTheFrontDesk_OffersTheDeskAndBoard_NotMyPostOrTheWall()
+    public async Task Menu_OnTheDesk_ForTheFrontDesk_OffersTheDeskBoardAndEscalations_NotMyPostOrTheWall()
     {
         using var app = new TestApp(seedDemoData: true);
         var siteId = await app.DemoSiteIdAsync();
@@ -61,8 +61,8 @@ public sealed class MenuTests
 
         var html = await http.GetStringAsync($"/sites/{siteId}/desk");
 
-        // No 我的岗位 (guard) and no 大屏 (wall): the desk cannot use them.
-        Assert.Equal(["account", "board", "desk", "home", "pin", "tokens"], NavIds(html).Order());
+        // No 我的岗位 (guard) and no 大屏 (wall): the desk cannot use them. Its shift lead is one of its own (desk §2.7).
+        Assert.Equal(["account", "board", "desk", "escalations", "home", "pin", "tokens"], NavIds(html).Order());
     }
 
     [Fact]
@@ -92,21 +92,53 @@ public sealed class MenuTests
         Assert.Equal(["account", "board", "home", "pin", "queue", "tokens"], NavIds(html).Order());
     }
 
-    [Fact]
-    public async Task Menu_ForTheSupervisor_OffersTheEscalationInbox_WhichTheFrontDeskIsNeitherOfferedNorServed()
+    [Theory]
+    [InlineData("supervisor", "desk")]
+    [InlineData("manager", "board")]
+    [InlineData("desk", "desk")]
+    [InlineData("foreman", "board")]
+    public async Task Menu_OffersTheEscalationInbox_ToWhomAnEscalationMayGo_AndItOpens(string userName, string page)
     {
         using var app = new TestApp(seedDemoData: true);
         var siteId = await app.DemoSiteIdAsync();
-        using var supervisor = (await app.SignInAsync("supervisor", DemoData.DemoPassword)).Http();
-        using var desk = (await app.SignInAsync("desk", DemoData.DemoPassword)).Http();
+        using var http = (await app.SignInAsync(userName, DemoData.DemoPassword)).Http();
 
-        // desk §2.7, §2.9: what the desk sends up waits in the supervisor's inbox, where it is acknowledged.
-        Assert.Contains("escalations", NavIds(await supervisor.GetStringAsync($"/sites/{siteId}/desk")));
-        Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync($"/sites/{siteId}/incidents/escalations")).StatusCode);
-        Assert.DoesNotContain("escalations", NavIds(await desk.GetStringAsync($"/sites/{siteId}/desk")));
-        var refused = await desk.GetAsync($"/sites/{siteId}/incidents/escalations");
+        // desk §2.7, §2.9: a complaint goes to the desk's shift lead, a FrontDesk or Foreman person rostered as foreman
+        // at the desk; a lobby situation to the supervisor or the manager. Each reads and acknowledges it in the inbox.
+        Assert.Contains("escalations", NavIds(await http.GetStringAsync($"/sites/{siteId}/{page}")));
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/sites/{siteId}/incidents/escalations")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("guard", "guard")]
+    [InlineData("engineering", "incidents/mine")]
+    [InlineData("command", "board")]
+    public async Task Menu_NeitherOffersNorServesTheEscalationInbox_ToAGuardADepartmentOrTheCommandCenter(string userName, string page)
+    {
+        using var app = new TestApp(seedDemoData: true);
+        var siteId = await app.DemoSiteIdAsync();
+        using var http = (await app.SignInAsync(userName, DemoData.DemoPassword)).Http();
+
+        // Their work is elsewhere, and the command center hears every escalation on its board, where it sounds.
+        Assert.DoesNotContain("escalations", NavIds(await http.GetStringAsync($"/sites/{siteId}/{page}")));
+        var refused = await http.GetAsync($"/sites/{siteId}/incidents/escalations");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.StartsWith("/denied", refused.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Menu_ForAManager_OffersTheSiteSettings_NotTheAdministration_TheCommandCenterNeither()
+    {
+        using var app = new TestApp(seedDemoData: true);
+        var siteId = await app.DemoSiteIdAsync();
+        using var manager = (await app.SignInAsync("manager", DemoData.DemoPassword)).Http();
+        using var command = (await app.SignInAsync("command", DemoData.DemoPassword)).Http();
+
+        // The manager sets the incident time limits (a section of the settings) without administering the site.
+        var managers = NavIds(await manager.GetStringAsync($"/sites/{siteId}/board")).ToList();
+        Assert.Contains("settings", managers);
+        Assert.DoesNotContain("admin", managers);
+        Assert.DoesNotContain("settings", NavIds(await command.GetStringAsync($"/sites/{siteId}/board")));
     }
 
     [Theory]

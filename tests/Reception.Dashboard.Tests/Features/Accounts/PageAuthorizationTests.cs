@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Reception.Dashboard.Client.Contracts;
+using Reception.Dashboard.Features.Accounts;
+using Reception.Dashboard.Features.Sites;
 using Reception.Dashboard.Tests.TestInfrastructure;
 
 namespace Reception.Dashboard.Tests.Features.Accounts;
@@ -113,6 +115,38 @@ public sealed class PageAuthorizationTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("data-testid=\"new-site-name\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public void SiteSettings_OpenForExactlyTheRolesThatMayChangeOneOfItsSections()
+    {
+        // Nobody is led to a page with nothing on it, and nobody who may change a section is kept from it.
+        foreach (var role in Enum.GetValues<SiteRole>())
+        {
+            var changesOne = SiteSettingsPage.Sections.Any(section => Permissions.Grants(role, section.Permission));
+            Assert.True(changesOne == Permissions.Grants(role, Permission.OpenSiteSettings),
+                $"A {role} {(changesOne ? "may change a section but cannot open" : "may open, yet change no section of")} the site settings");
+        }
+    }
+
+    [Fact]
+    public async Task SiteSettings_ForAManager_ShowTheIncidentLimits_NotTheSitesNameOrTheWayToAdministration_ForTheCommandCenter_AreRefused()
+    {
+        using var app = new TestApp(seedDemoData: true);
+        var siteId = await app.DemoSiteIdAsync();
+        using var manager = (await app.SignInAsync("manager", Reception.Dashboard.Data.DemoData.DemoPassword)).Http();
+        using var command = (await app.SignInAsync("command", Reception.Dashboard.Data.DemoData.DemoPassword)).Http();
+
+        var served = await manager.GetAsync($"/sites/{siteId}/admin/site");
+        var html = await served.Content.ReadAsStringAsync();
+        var refused = await command.GetAsync($"/sites/{siteId}/admin/site");
+
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Contains("data-testid=\"settings-incident-limits\"", html);
+        Assert.DoesNotContain("data-testid=\"settings-site\"", html);
+        Assert.DoesNotContain("data-testid=\"settings-back\"", html);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/denied", refused.Headers.Location!.PathAndQuery);
     }
 
     [Fact]

@@ -36,6 +36,11 @@ public sealed class DemoIncidentsTests
         Assert.NotNull(repair.PersonName);
         var actors = await app.QueryDbAsync(db => db.Events.Where(e => e.Type.StartsWith("incident.")).Select(e => e.ActorKind).Distinct().ToListAsync());
         Assert.Equal("system", Assert.Single(actors));
+        // desk §4.3: the complaint carries a promise to call back, due within the hour.
+        var due = Assert.Single(await (await desk.GetAsync($"/api/sites/{siteId}/incidents/promises/due?withinMinutes=60")).ReadAsync<List<IncidentPromiseDto>>());
+        Assert.Equal((incidents.Single(i => i.Kind == IncidentKind.Complaint).Id, PromiseState.Pending), (due.IncidentId, due.State));
+        var ahead = DemoIncidents.PromiseAhead - DemoIncidents.Ages[IncidentKind.Complaint];
+        Assert.InRange(due.DueAt, started + ahead, DateTime.UtcNow + ahead);
     }
 
     [Fact]

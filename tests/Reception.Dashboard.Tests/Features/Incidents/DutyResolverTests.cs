@@ -78,21 +78,61 @@ public sealed class DutyResolverTests
     }
 
     [Fact]
-    public async Task Managers_AreTheHoldersOfTheRole_NotRostered_AndASiteWithoutSupervisorsFallsToThem() // desk §2.9
+    public async Task ASiteWithoutSupervisors_FallsToEveryManager_WhoAreNotRostered() // desk §2.9
     {
         using var app = new TestApp();
         var (r, _, _, supervisorStaff) = await ArrangeAsync(app);
         var manager = await app.CreateUserAsync("manager", r.Site.Site.Id, roles: SiteRole.Manager);
         await r.RosterAsync(Night26, ShiftKind.Night, new RosterAssignment(supervisorStaff.Id, DutyKind.Supervisor, null));
+        await app.QueryDbAsync(db => db.UserSiteRoles.Where(u => u.SiteId == r.Site.Site.Id && u.Role == SiteRole.Supervisor).ExecuteDeleteAsync());
         var managers = new[] { new DutyHolder(manager.Id, "manager") };
 
-        var byRole = await r.ResolveAsync(Duty.Manager, At("2026-11-26T16:30:00Z"));
-        await app.QueryDbAsync(db => db.UserSiteRoles.Where(u => u.SiteId == r.Site.Site.Id && u.Role == SiteRole.Supervisor).ExecuteDeleteAsync());
-        var noSupervisorRole = await r.ResolveAsync(Duty.Supervisor, At("2026-11-26T23:00:00Z"));
+        // On the night shift the rostered supervisor's account no longer holds a role here; at 07:00 nobody is rostered.
+        foreach (var instant in new[] { "2026-11-26T16:30:00Z", "2026-11-26T23:00:00Z" })
+        {
+            var found = await r.ResolveAsync(Duty.Supervisor, At(instant));
 
-        Assert.Equal((Duty.Manager, Duty.Manager), (byRole.Duty, noSupervisorRole.Duty));
-        Assert.Equal(managers, byRole.People);
-        Assert.Equal(managers, noSupervisorRole.People);
+            Assert.Equal(Duty.Manager, found.Duty);
+            Assert.Equal(managers, found.People);
+        }
+    }
+
+    [Fact]
+    public async Task DisabledAccountsRosteredNow_AreNobody_SoEachStepFallsToTheNext() // desk §2.7, §2.9
+    {
+        using var app = new TestApp();
+        var (r, lead, leadStaff, supervisorStaff) = await ArrangeAsync(app);
+        var second = await app.CreateUserAsync("supervisor2", r.Site.Site.Id, roles: SiteRole.Supervisor);
+        await r.RosterAsync(Night26, ShiftKind.Night,
+            new RosterAssignment(leadStaff.Id, DutyKind.Foreman, null), new RosterAssignment(supervisorStaff.Id, DutyKind.Supervisor, null));
+        var instant = At("2026-11-26T16:30:00Z");
+
+        await DisableAsync(app, lead);
+        var leadDisabled = await r.ResolveAsync(Duty.ShiftLead, instant);
+        await DisableAsync(app, r.Site.Supervisor);
+        var bothDisabled = await r.ResolveAsync(Duty.ShiftLead, instant);
+
+        // The rostered lead is disabled: the supervisor on duty. The supervisor too: every other Supervisor at the site.
+        Assert.Equal((Duty.Supervisor, Duty.Supervisor), (leadDisabled.Duty, bothDisabled.Duty));
+        Assert.Equal([new DutyHolder(r.Site.Supervisor.Id, "supervisor")], leadDisabled.People);
+        Assert.Equal([new DutyHolder(second.Id, "supervisor2")], bothDisabled.People);
+    }
+
+    [Fact]
+    public async Task ARosteredLeadWhoseAccountHoldsNoRoleAtTheSite_IsNobody_SoTheSupervisorOnDutyAnswers() // desk §2.7
+    {
+        using var app = new TestApp();
+        var (r, _, _, supervisorStaff) = await ArrangeAsync(app);
+        var elsewhere = await app.CreateSiteAsync("Other Plaza");
+        var outsider = await app.CreateUserAsync("outsider", elsewhere.Id, roles: SiteRole.Foreman);
+        var outsiderStaff = await r.StaffAsync("外场领班", r.FrontDesk, outsider);
+        await r.RosterAsync(Night26, ShiftKind.Night,
+            new RosterAssignment(outsiderStaff.Id, DutyKind.Foreman, null), new RosterAssignment(supervisorStaff.Id, DutyKind.Supervisor, null));
+
+        var found = await r.ResolveAsync(Duty.ShiftLead, At("2026-11-26T16:30:00Z"));
+
+        Assert.Equal(Duty.Supervisor, found.Duty);
+        Assert.Equal([new DutyHolder(r.Site.Supervisor.Id, "supervisor")], found.People);
     }
 
     /// <summary>
@@ -107,6 +147,12 @@ public sealed class DutyResolverTests
         var leadStaff = await r.StaffAsync("领班", r.FrontDesk, lead);
         var supervisorStaff = await r.StaffAsync("主管", r.DutyRoom, s.Supervisor);
         return (r, lead, leadStaff, supervisorStaff);
+    }
+
+    private static async Task DisableAsync(TestApp app, TestUser user)
+    {
+        using var admin = app.Http();
+        (await admin.PostAsync($"/api/users/{user.Id}/disable", null)).EnsureSuccessStatusCode();
     }
 
     private static DateTime At(string instant) =>

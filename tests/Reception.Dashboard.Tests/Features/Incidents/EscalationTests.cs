@@ -8,7 +8,7 @@ namespace Reception.Dashboard.Tests.Features.Incidents;
 
 /// <summary>
 /// The desk sends an incident up by one action: a complaint to its shift lead (desk §2.7), a lobby situation to the
-/// supervisor on duty or the manager (desk §2.9). Its addressee, or any supervisor or manager, acknowledges it; the
+/// supervisor on duty or the manager (desk §2.9), any other kind to the supervisor on duty. Its addressee, or any supervisor or manager, acknowledges it; the
 /// shift lead it went to reads the person (desk §2.8). Each is an event with its actor.
 /// </summary>
 public sealed class EscalationTests
@@ -63,6 +63,71 @@ public sealed class EscalationTests
         Assert.Equal((clock.GetUtcNow().UtcDateTime, "manager"), (acknowledged.AcknowledgedAt, acknowledged.AcknowledgedBy));
         Assert.Empty(await (await s.GetAsync(s.Supervisor, "/escalations")).ReadAsync<List<EscalationInboxItemDto>>());
         Assert.Single(await (await s.GetAsync(s.Supervisor, "/escalations?openOnly=false")).ReadAsync<List<EscalationInboxItemDto>>());
+    }
+
+    [Fact]
+    public async Task KindsWithNoNamedAddressee_GoToTheSupervisorOnDuty_NotTheShiftLead()
+    {
+        var clock = DutyRoster.ClockAtTomorrow(new TimeOnly(10, 0));
+        using var app = new TestApp(clock: clock);
+        var (s, _, _) = await ArrangeAsync(app, clock);
+
+        foreach (var kind in new[] { IncidentKind.Repair, IncidentKind.Help, IncidentKind.Other })
+        {
+            var raised = await s.RaiseAsync(new RaiseIncident(kind, null, "大堂灯不亮 A lobby light is out"));
+            (await s.SendAsync(s.Desk, $"/{raised.Id}/escalate", new EscalateIncident(raised.Version))).EnsureSuccessStatusCode();
+
+            var escalation = Assert.Single(await (await s.GetAsync(s.Desk, $"/{raised.Id}/escalations")).ReadAsync<List<IncidentEscalationDto>>());
+            Assert.Equal((EscalationReason.Supervisor, "supervisor"), (escalation.Reason, escalation.Duty));
+            Assert.Equal(["supervisor"], escalation.Addressees);
+        }
+    }
+
+    [Fact]
+    public async Task AnEscalationOnATimeLimitWaiting_DoesNotStopTheDeskSendingAComplaintToItsShiftLead() // desk §2.7
+    {
+        var clock = DutyRoster.ClockAtTomorrow(new TimeOnly(10, 0));
+        using var app = new TestApp(clock: clock);
+        var (s, _, _) = await ArrangeAsync(app, clock);
+        var raised = await s.RaiseAsync(); // a normal complaint: forwarded within 15 minutes
+        await using var listener = await BoardListener.JoinAsync(app, s.Site.Id);
+        clock.Advance(TimeSpan.FromMinutes(15));
+        Assert.Equal(EventTypes.IncidentEscalated, Assert.Single(await listener.NextEventsAsync(1)).Type);
+        clock.Advance(TimeSpan.FromMinutes(1));
+
+        (await s.SendAsync(s.Desk, $"/{raised.Id}/escalate", new EscalateIncident(raised.Version))).EnsureSuccessStatusCode();
+        var twice = await (await s.SendAsync(s.Desk, $"/{raised.Id}/escalate", new EscalateIncident(raised.Version))).ReadProblemAsync(HttpStatusCode.Conflict);
+
+        var escalations = await (await s.GetAsync(s.Desk, $"/{raised.Id}/escalations")).ReadAsync<List<IncidentEscalationDto>>();
+        Assert.Equal([EscalationReason.NotForwardedInTime, EscalationReason.ShiftLead], escalations.Select(e => e.Reason));
+        Assert.Equal(["supervisor", "shiftLead"], escalations.Select(e => e.Duty));
+        Assert.Equal(["lead"], escalations[1].Addressees);
+        Assert.All(escalations, e => Assert.Null(e.AcknowledgedAt));
+        // The desk's own escalation, waiting, still stops a second one.
+        Assert.Contains("lead", twice.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task TheWallCountsEachOpenIncidentWithEscalationsWaitingOnce_AndAResolvedOneNoMore() // desk §2.8: counts only
+    {
+        var clock = DutyRoster.ClockAtTomorrow(new TimeOnly(10, 0));
+        using var app = new TestApp(clock: clock);
+        var (s, _, _) = await ArrangeAsync(app, clock);
+        var raised = await s.RaiseAsync();
+        await using var listener = await BoardListener.JoinAsync(app, s.Site.Id);
+        clock.Advance(TimeSpan.FromMinutes(15));
+        Assert.Equal(EventTypes.IncidentEscalated, Assert.Single(await listener.NextEventsAsync(1)).Type);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        (await s.SendAsync(s.Desk, $"/{raised.Id}/escalate", new EscalateIncident(raised.Version))).EnsureSuccessStatusCode();
+
+        var twoWaiting = await (await s.GetAsync(s.Desk, "/figures")).ReadAsync<FrontDeskFiguresDto>();
+        await s.MoveAsync(s.Desk, raised, "resolve", new ResolveIncident("已向业主说明 Explained to the owner", raised.Version));
+        var resolved = await (await s.GetAsync(s.Desk, "/figures")).ReadAsync<FrontDeskFiguresDto>();
+
+        // The board stops sounding for a resolved incident, and the wall agrees, though both escalations still wait.
+        Assert.Equal(new FrontDeskFiguresDto(1, 1, 1, raised.RaisedAt), twoWaiting);
+        Assert.Equal(new FrontDeskFiguresDto(0, 0, 0, null), resolved);
+        Assert.Equal(2, await app.QueryDbAsync(db => db.IncidentEscalations.CountAsync(e => e.AcknowledgedAt == null)));
     }
 
     [Fact]

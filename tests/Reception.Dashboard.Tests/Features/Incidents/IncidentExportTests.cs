@@ -74,7 +74,9 @@ public sealed class IncidentExportTests
     [InlineData("?from=2026-01-01&to=2026-04-03", "to")]
     [InlineData("?to=2026-01-01", "from")]
     [InlineData("?from=2026-01-01", "to")]
-    public async Task Export_LastDayBeforeTheFirst_MoreThan92Days_OrADayMissing_Returns422NamingTheField(string query, string field)
+    [InlineData("?from=9999-12-31&to=9999-12-31", "to")] // the calendar's last day has no day after it
+    [InlineData("?from=1999-12-31&to=2000-01-01", "from")]
+    public async Task Export_LastDayBeforeTheFirst_MoreThan92Days_ADayMissing_OrOutsideTheYears2000To2999_Returns422NamingTheField(string query, string field)
     {
         using var app = new TestApp();
         var s = await IncidentSite.CreateAsync(app);

@@ -6,7 +6,7 @@ using Reception.Dashboard.Tests.TestInfrastructure;
 
 namespace Reception.Dashboard.Tests.Features.Incidents;
 
-/// <summary>The desk's lists: by state, kind and day (the site's), open ones only, and a search by unit or text.</summary>
+/// <summary>The desk's lists: by state, kind and day (the site's), open ones only, overdue ones, and a search by unit or text.</summary>
 public sealed class IncidentQueriesTests
 {
     [Fact]
@@ -72,7 +72,55 @@ public sealed class IncidentQueriesTests
         Assert.Equal([early.Id, late.Id], await IdsAsync($"?from={Day(day)}&to={Day(day.AddDays(1))}"));
     }
 
+    [Fact]
+    public async Task List_Overdue_KeepsTheOpenOnesPastTheSitesTimeToForwardOrToResolve()
+    {
+        // Cookies read the same clock, so it starts at real time.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var app = new TestApp(clock: clock);
+        var s = await IncidentSite.CreateAsync(app);
+        // Normal complaint: forwarded within 15 minutes (the default). Normal help request: resolved within 2 hours.
+        var complaint = await s.RaiseAsync();
+        var help = await s.ForwardAsync(await s.RaiseAsync(new RaiseIncident(IncidentKind.Help, null, "Where are parcels kept?")), s.Cleaning);
+        var solved = await s.RaiseAsync();
+        await s.MoveAsync(s.Desk, solved, "resolve", new ResolveIncident(null, solved.Version));
+
+        async Task<List<Guid>> IdsAsync(string query) => (await (await s.GetAsync(s.Desk, query)).ReadAsync<List<IncidentDto>>()).Select(i => i.Id).ToList();
+
+        Assert.Empty(await IdsAsync("?overdue=true"));
+
+        // The complaint's time to forward has run out; the help request was forwarded in time, the solved one stopped its clocks.
+        clock.Advance(TimeSpan.FromMinutes(16));
+        Assert.Equal([complaint.Id], await IdsAsync("?overdue=true"));
+
+        // The help request's time to resolve has run out too; the resolved complaint never runs out.
+        clock.Advance(TimeSpan.FromHours(2));
+        Assert.Equal([help.Id, complaint.Id], await IdsAsync("?overdue=true"));
+        Assert.Equal([help.Id], await IdsAsync("?overdue=True&kind=help"));
+        Assert.Equal([solved.Id, help.Id, complaint.Id], await IdsAsync("?overdue=false"));
+    }
+
+    [Fact]
+    public async Task List_Overdue_FollowsTheSitesOwnLimits()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var app = new TestApp(clock: clock);
+        var s = await IncidentSite.CreateAsync(app);
+        var complaint = await s.RaiseAsync();
+        clock.Advance(TimeSpan.FromMinutes(6));
+        Assert.Empty((await (await s.GetAsync(s.Desk, "?overdue=true")).ReadAsync<List<IncidentDto>>()));
+
+        // The site wants complaints forwarded within 5 minutes: 6 minutes old, this one is past it.
+        using var admin = app.Http();
+        (await admin.SendJsonAsync(HttpMethod.Put, s.Url("/limits"),
+            new SetIncidentTimeLimits([new IncidentTimeLimitDto(IncidentKind.Complaint, IncidentPriority.Normal, 5, 60)]))).EnsureSuccessStatusCode();
+
+        Assert.Equal([complaint.Id], (await (await s.GetAsync(s.Desk, "?overdue=true")).ReadAsync<List<IncidentDto>>()).Select(i => i.Id));
+    }
+
     [Theory]
+    [InlineData("?overdue=maybe", "overdue")]
+    [InlineData("?overdue=1", "overdue")]
     [InlineData("?state=lost", "state")]
     [InlineData("?state=3", "state")]
     [InlineData("?kind=fire", "kind")]

@@ -234,6 +234,29 @@ public sealed class PromiseTests
     }
 
     [Fact]
+    public async Task Due_AndEveryAnswer_SayWhichIncidentItIsOn_ByItsKindAndUnit()
+    {
+        using var app = new TestApp();
+        var s = await IncidentSite.CreateAsync(app);
+        var atUnit = await s.RaiseAsync();
+        var noUnit = await s.RaiseAsync(new RaiseIncident(IncidentKind.Help, null, "Where are parcels kept?"));
+        var now = DateTime.UtcNow;
+        var made = await MakeAsync(s, atUnit, now.AddMinutes(10));
+        await MakeAsync(s, noUnit, now.AddMinutes(20));
+
+        var due = await (await s.GetAsync(s.Desk, "/promises/due")).ReadAsync<List<IncidentPromiseDto>>();
+
+        // The desk's list of promises coming due tells one incident's from another's.
+        Assert.Equal(
+            [(atUnit.Id, IncidentKind.Complaint, (string?)IncidentSite.UnitNumber), (noUnit.Id, IncidentKind.Help, (string?)null)],
+            due.Select(p => (p.IncidentId, p.Kind, p.UnitNumber)));
+        Assert.Equal((IncidentKind.Complaint, IncidentSite.UnitNumber), (made.Kind, made.UnitNumber));
+        var kept = await (await KeepAsync(s, made)).ReadAsync<IncidentPromiseDto>();
+        Assert.Equal((IncidentKind.Complaint, IncidentSite.UnitNumber), (kept.Kind, kept.UnitNumber));
+        Assert.Equal([kept], await PromisesAsync(s, atUnit));
+    }
+
+    [Fact]
     public async Task PromiseEvents_CarryIdsTheTimeAndTheStateOnly_NeverWhatWasPromised()
     {
         var clock = Clock();
