@@ -16,6 +16,9 @@ public sealed class FormErrors
 
     public string? Message { get; private set; }
 
+    /// <summary>A <see cref="RunOnceAsync"/> action is on its way: its button shows disabled.</summary>
+    public bool Busy { get; private set; }
+
     /// <summary>For forms without per-field errors: the field errors themselves, else the message.</summary>
     public string? Summary => _fields.Count > 0 ? string.Join(" ", _fields.Values.SelectMany(errors => errors)) : Message;
 
@@ -27,6 +30,30 @@ public sealed class FormErrors
     {
         Message = null;
         _fields = new Dictionary<string, string[]>();
+    }
+
+    /// <summary>
+    /// <see cref="RunAsync"/> for a form's one submit: a second tap while the first is on its way is ignored, since
+    /// it would send the same version again and be told the record changed meanwhile. Pages where taps are
+    /// different actions (a guard ticking two items) keep <see cref="RunAsync"/>.
+    /// </summary>
+    /// <returns>Whether the action succeeded; false also when the first was still on its way.</returns>
+    public async Task<bool> RunOnceAsync(Func<Task> action)
+    {
+        if (Busy)
+        {
+            return false;
+        }
+
+        Busy = true;
+        try
+        {
+            return await RunAsync(action);
+        }
+        finally
+        {
+            Busy = false;
+        }
     }
 
     /// <returns>Whether the action succeeded.</returns>
