@@ -11,6 +11,12 @@ public sealed class DatabaseOptions
     /// <summary>How long a connection waits for another writer before giving up.</summary>
     public int BusyTimeoutMilliseconds { get; set; } = 5000;
 
+    /// <summary>
+    /// How long a write waits for its turn at this process's one SQLite writer. Past it the write is
+    /// refused with 503 and Retry-After, having written nothing, rather than queueing without bound.
+    /// </summary>
+    public int WriterWaitMilliseconds { get; set; } = 5000;
+
     /// <summary>Seed the demo site into an empty database.</summary>
     public bool SeedDemoData { get; set; } = true;
 

@@ -44,3 +44,6 @@ public sealed class UnauthenticatedException() : DomainException(ErrorText.Get("
 
 /// <summary>The signed-in user may not do this. Maps to 403.</summary>
 public sealed class ForbiddenException(string message) : DomainException(message);
+
+/// <summary>Too many writes are waiting for the database; nothing was written. Maps to 503 with Retry-After.</summary>
+public sealed class WritersBusyException() : DomainException(ErrorText.Get("Problem.WritersBusy"));

@@ -57,6 +57,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, ErrorText.Get("Problem.ChangedMeanwhile")),
         // A uniqueness race between a check and the insert (or a repeated key sent twice at once).
         DbUpdateException => Problem(StatusCodes.Status409Conflict, ErrorText.Get("Problem.WrittenMeanwhile")),
+        WritersBusyException => Problem(StatusCodes.Status503ServiceUnavailable, exception.Message),
         SqliteException { SqliteErrorCode: 5 or 6 } => Problem(StatusCodes.Status503ServiceUnavailable, ErrorText.Get("Problem.DatabaseBusy")),
         _ => null,
     };

@@ -9,12 +9,25 @@ namespace Reception.Dashboard.Infrastructure;
 /// one per method. A use case's signature then names only its own inputs, and it checks its one
 /// permission through <see cref="Demand"/>, whoever called it.
 /// </summary>
-public sealed record SiteCall(
-    ClaimsPrincipal User,
-    Guid SiteId,
-    [FromHeader(Name = "Idempotency-Key")] string? IdempotencyKey,
-    CancellationToken Cancellation)
+public sealed class SiteCall
 {
+    // Endpoints bind the settable properties through this constructor: the build-time endpoint
+    // generator mis-emits a constructor that takes a nullable string, so binding goes by property.
+    public SiteCall()
+    {
+    }
+
+    internal SiteCall(ClaimsPrincipal user, Guid siteId, string? idempotencyKey, CancellationToken cancellation) =>
+        (User, SiteId, IdempotencyKey, Cancellation) = (user, siteId, idempotencyKey, cancellation);
+
+    public ClaimsPrincipal User { get; init; } = new();
+    public Guid SiteId { get; init; }
+
+    [FromHeader(Name = "Idempotency-Key")]
+    public string? IdempotencyKey { get; init; }
+
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>The actor kind of the product's own writes: the scheduler, the webhooks, the demo.</summary>
     public const string SystemKind = "system";
 

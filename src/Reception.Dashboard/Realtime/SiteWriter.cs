@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Reception.Dashboard.Infrastructure.Idempotency;
 
 namespace Reception.Dashboard.Realtime;
@@ -14,8 +15,11 @@ public readonly record struct Command(Actor Actor, string Operation, object? Req
 public sealed class SiteWriter(
     IDbContextFactory<ReceptionDbContext> dbFactory,
     EventPublisher publisher,
+    IOptions<DatabaseOptions> options,
     TimeProvider clock)
 {
+    private readonly TimeSpan _writerWait = TimeSpan.FromMilliseconds(options.Value.WriterWaitMilliseconds);
+
     // SQLite has one writer at a time. Queueing here, asynchronously, keeps waiting writers off
     // the thread pool; the database's busy_timeout then only matters for other processes.
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
@@ -31,9 +35,9 @@ public sealed class SiteWriter(
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var gate = db.Database.IsSqlite() ? _sqliteWriter : null;
-        if (gate is not null)
+        if (gate is not null && !await gate.WaitAsync(_writerWait, ct))
         {
-            await gate.WaitAsync(ct);
+            throw new WritersBusyException();
         }
 
         try

@@ -11,20 +11,27 @@ public sealed class WebhookReceiver : IDisposable
     private readonly int _failFirst;
     private int _count;
 
-    public WebhookReceiver(int failFirst = 0)
+    /// <param name="url">Where to listen: the <see cref="FreeUrl"/> of a receiver that was down and comes back, or a free loopback port if null.</param>
+    public WebhookReceiver(int failFirst = 0, string? url = null)
     {
         _failFirst = failFirst;
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        Url = $"http://127.0.0.1:{port}/hook/";
+        Url = url ?? FreeUrl();
         _listener.Prefixes.Add(Url);
         _listener.Start();
         _ = Task.Run(ServeAsync);
     }
 
     public string Url { get; }
+
+    /// <summary>A receiver's address on a loopback port nobody listens on: a receiver that is down.</summary>
+    public static string FreeUrl()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return $"http://127.0.0.1:{port}/hook/";
+    }
 
     public ConcurrentQueue<(HttpStatusCode Answer, string Body, string? IdempotencyKey)> Requests { get; } = new();
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -71,13 +72,20 @@ public static class AccountsApi
     /// <summary>Sign-out for the pages' form button; the form carries an antiforgery token.</summary>
     public static WebApplication MapSignOutForm(this WebApplication app)
     {
-        // The form field makes the endpoint a form endpoint, which is what turns antiforgery validation on.
-        app.MapPost("/account/sign-out", async ([FromForm] string? returnUrl, ClaimsPrincipal user, SignInManager<User> signIn, UserSessions sessions, CancellationToken ct) =>
+        // The endpoint reads its form itself and asks for antiforgery validation by metadata: the
+        // build-time binding of a form field would let the form reader throw (a 500) on a bad token.
+        app.MapPost("/account/sign-out", async Task<IResult> (HttpContext http, ClaimsPrincipal user, SignInManager<User> signIn, UserSessions sessions, CancellationToken ct) =>
         {
+            if (http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false } || !http.Request.HasFormContentType)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: ApiProblems.Title(StatusCodes.Status400BadRequest), detail: ErrorText.Get("Request.Unreadable"));
+            }
+
+            var form = await http.Request.ReadFormAsync(ct);
             await sessions.EndAsync(user, ct);
             await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect(LocalUrls.OrDefault(returnUrl, "/"));
-        }).RequireAuthorization().ExcludeFromDescription();
+            return TypedResults.LocalRedirect(LocalUrls.OrDefault(form["returnUrl"].ToString(), "/"));
+        }).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
         return app;
     }
 
