@@ -26,6 +26,7 @@ public static class Bench
         var visit = new Command("visit", "A level-1 visit: guards' ticks to the board, then the T-30 burst through the scheduler") { postsOption, visitConcurrency };
         visit.SetAction(result => VisitBench.RunAsync(result.GetValue(postsOption), result.GetValue(visitConcurrency)));
         root.Subcommands.Add(visit);
+        root.Subcommands.Add(LiveBench.CreateCommand());
         return await root.Parse(args).InvokeAsync();
     }
 

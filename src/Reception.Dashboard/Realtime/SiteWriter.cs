@@ -87,7 +87,15 @@ public sealed class SiteWriter(
 
         var events = new EventBatch();
         var result = await work(db, events);
-        await db.SaveChangesAsync(ct);
+
+        // The command's changes, its events and its idempotency record go in one SaveChanges: a
+        // second one cost about a fifth of a write (issue 16, dotnet-trace). A refusal of the changes
+        // still rolls the whole transaction back, numbers included. Only a new site's counter row
+        // must be stored first, for its first numbers to be drawn from it.
+        if (db.ChangeTracker.Entries<SiteStream>().Any(e => e.State == EntityState.Added))
+        {
+            await db.SaveChangesAsync(ct);
+        }
 
         var now = clock.GetUtcNow().UtcDateTime;
         if (events.Events.Count > 0)

@@ -99,6 +99,7 @@ public static class AccountsRegistration
         services.AddSingleton<PairScreen>();
         services.AddSingleton<RevokeDevice>();
         services.AddSingleton<PrincipalCheck>();
+        services.AddSingleton<TokenCache>();
         services.AddSingleton<UserSessions>();
         services.AddSingleton<Infrastructure.Idempotency.IdempotencyLedger>();
         services.AddSingleton<UserAdminService>();
