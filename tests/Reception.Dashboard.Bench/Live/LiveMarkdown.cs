@@ -25,7 +25,7 @@ public static class LiveMarkdown
         var clients = Invariant($"{live.Clients:N0} clients, {live.Writers} writers at {live.TargetRate:N0} writes/s for {plan.Seconds} s");
         Row(text, $"{clients}: writes/s", Invariant($"{live.WritesPerSecond:F0} ({live.Acknowledged:N0} acknowledged, {live.Failed} failed)"), Invariant($"{live.TargetRate:N0}"), "");
         Row(text, $"{clients}: write p50 / p95 / p99 / max", Ms(live.WriteLatency), "", Ratio(live.WriteLatency.P99, commitFloor, "commit"));
-        Row(text, $"{clients}: write → every client p50 / p95 / p99 / max", Ms(live.WriteToClient), "p99 ≤ 50 ms", Ratio(live.WriteToClient.P99, pushFloor, "commit + round trip"));
+        Row(text, $"{clients}: write → each client (every write × client pair) p50 / p95 / p99 / max", Ms(live.WriteToClient), "p99 ≤ 50 ms", Ratio(live.WriteToClient.P99, pushFloor, "commit + round trip"));
         Row(text, $"{clients}: delivered; lost / duplicated / out of order", Deliveries(live), "all; 0 / 0 / 0", "");
 
         var saturation = report.Saturation;
@@ -40,7 +40,7 @@ public static class LiveMarkdown
         Row(text, Invariant($"server memory per open board page (RSS growth ÷ {memory.Pages})"), memory.KbPerPage is { } perPage ? Invariant($"{perPage:F0} KiB") : "not measured", "report only", "");
 
         var storm = report.Storm;
-        Row(text, Invariant($"reconnect storm, {storm.Clients:N0} clients reset at once: all live again after the heal"),
+        Row(text, Invariant($"reconnect storm, {storm.Clients:N0} clients reset at once, writes going on at {storm.Delivery.TargetRate:N0}/s: all live again after the heal"),
             storm.ResyncSeconds is { } resync ? Invariant($"{resync:F1} s ({storm.Reconnects:N0} reconnects, {storm.GapsFilled:N0} gaps fetched)") : "NOT ALL", "≤ 10 s", "");
         Row(text, "reconnect storm: delivered; lost / duplicated / out of order", Deliveries(storm.Delivery), "all; 0 / 0 / 0", "");
         text.AppendLine();

@@ -60,7 +60,7 @@ public sealed record DeliveryResult(
     int ExtraResets,
     bool Drained)
 {
-    public bool Clean => Lost == 0 && Duplicated == 0 && OutOfOrder == 0 && ExtraResets == 0 && Delivered == Expected;
+    public bool Clean => Failed == 0 && Drained && Lost == 0 && Duplicated == 0 && OutOfOrder == 0 && ExtraResets == 0 && Delivered == Expected;
 }
 
 /// <summary>The machine's own floor, measured in the same run: what one commit and one push cost with nothing of ours around them.</summary>

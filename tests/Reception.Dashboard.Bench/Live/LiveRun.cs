@@ -36,7 +36,9 @@ public static class LiveRun
         }
 
         progress.WriteLine($"Reconnect storm: {plan.Clients} clients through a proxy, reset at once while writes go on…");
-        var storm = await ReconnectStorm.RunAsync(load, server.Port, plan.Clients, plan.Writers, plan.Rate, ct);
+        // Writes go on through the storm at a rate the server sustains for this many clients, so the
+        // time measured is the resync's, not a backlog's.
+        var storm = await ReconnectStorm.RunAsync(load, server.Port, plan.Clients, plan.Writers, Math.Min(plan.Rate, StormRate), ct);
 
         return new LiveReport(machine, plan, server.StartupTime.TotalSeconds, floor, connectSeconds, live, saturation, memory, storm);
     }
@@ -45,6 +47,9 @@ public static class LiveRun
     /// Server memory before and after opening board pages, then after connecting the idle clients
     /// on top of them; then, pages closed, the paced writes on those clients.
     /// </summary>
+    /// <summary>Writes per second during the reconnect storm.</summary>
+    public const double StormRate = 20;
+
     private static async Task<(MemoryResult Memory, double ConnectSeconds, DeliveryResult Live)> MemoryAndPacedAsync(
         LivePlan plan, PreparedDatabase db, ServerProcess server, LiveLoad load, TextWriter progress, CancellationToken ct)
     {

@@ -16,34 +16,59 @@ public sealed record WriteRecord(string Name, long StartedAt, long EndedAt, stri
 public static class Writers
 {
     /// <summary>
-    /// Writes <paramref name="total"/> posts at <paramref name="rate"/> per second in all. Write i is
-    /// due at i ÷ rate seconds and belongs to writer i mod <paramref name="writers"/>: each writer
-    /// keeps its own schedule, so a slow answer makes it catch up rather than shift every later write.
+    /// Writes <paramref name="total"/> posts at <paramref name="rate"/> per second in all, open loop:
+    /// write i is sent when it is due (i ÷ rate seconds in), whether or not earlier ones have been
+    /// answered, over <paramref name="writers"/> HTTP clients in turn, with at most
+    /// <see cref="MaxInFlight"/> unanswered. Its latency runs from when it was due, so a server
+    /// that falls behind the schedule shows it in the percentiles rather than in a lower rate.
     /// </summary>
     /// <param name="stop">Ends the writing early (no write is cut short); the storm writes until told.</param>
     public static async Task<IReadOnlyList<WriteRecord>> PacedAsync(
         BoardClientOptions options, Guid siteId, string phase, int writers, double rate, long total, CancellationToken stop, CancellationToken ct)
     {
-        var start = Stopwatch.GetTimestamp();
-        var perWriter = await Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(async () =>
+        var clients = Enumerable.Range(0, writers).Select(_ => new BoardCommands(options)).ToArray();
+        try
         {
-            using var commands = new BoardCommands(options);
-            var records = new List<WriteRecord>();
-            for (long index = writer; index < total && !stop.IsCancellationRequested; index += writers)
+            using var inFlight = new SemaphoreSlim(MaxInFlight);
+            var start = Stopwatch.GetTimestamp();
+            var writes = new List<Task<WriteRecord>>();
+            for (long index = 0; index < total && !stop.IsCancellationRequested; index++)
             {
-                var wait = TimeSpan.FromSeconds(index / rate) - Stopwatch.GetElapsedTime(start);
+                var due = start + (long)(index / rate * Stopwatch.Frequency);
+                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
                 if (wait > TimeSpan.Zero)
                 {
                     await Task.Delay(wait, ct);
                 }
 
-                records.Add(await WriteAsync(commands, siteId, phase, index, ct));
+                await inFlight.WaitAsync(ct);
+                var (client, number) = (clients[index % writers], index);
+                writes.Add(Task.Run(async () =>
+                {
+                    try
+                    {
+                        return await WriteAsync(client, siteId, phase, number, due, ct);
+                    }
+                    finally
+                    {
+                        inFlight.Release();
+                    }
+                }, ct));
             }
 
-            return records;
-        }, ct)));
-        return [.. perWriter.SelectMany(records => records)];
+            return await Task.WhenAll(writes);
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                client.Dispose();
+            }
+        }
     }
+
+    /// <summary>The most writes of a paced phase waiting for their answers at once.</summary>
+    public const int MaxInFlight = 256;
 
     /// <summary>Writes as fast as <paramref name="writers"/> callers can, one write each at a time, for <paramref name="duration"/>.</summary>
     public static async Task<IReadOnlyList<WriteRecord>> FlatOutAsync(
@@ -57,7 +82,7 @@ public static class Writers
             var records = new List<WriteRecord>();
             while (Stopwatch.GetElapsedTime(start) < duration)
             {
-                records.Add(await WriteAsync(commands, siteId, phase, Interlocked.Increment(ref next), ct));
+                records.Add(await WriteAsync(commands, siteId, phase, Interlocked.Increment(ref next), Stopwatch.GetTimestamp(), ct));
             }
 
             return records;
@@ -65,10 +90,9 @@ public static class Writers
         return [.. perWriter.SelectMany(records => records)];
     }
 
-    private static async Task<WriteRecord> WriteAsync(BoardCommands commands, Guid siteId, string phase, long index, CancellationToken ct)
+    private static async Task<WriteRecord> WriteAsync(BoardCommands commands, Guid siteId, string phase, long index, long started, CancellationToken ct)
     {
         var name = $"{phase} {index:D7}";
-        var started = Stopwatch.GetTimestamp();
         try
         {
             await commands.CreatePostAsync(siteId, new CreatePost(name, PostKind.Gate, null, (int)(index % 1000)), ct: ct);

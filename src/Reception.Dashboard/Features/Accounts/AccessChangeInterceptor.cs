@@ -5,13 +5,18 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Reception.Dashboard.Features.Accounts;
 
 /// <summary>
-/// Moves <see cref="AccessChanges"/> around every write to the tables a sign-in depends on, whether
-/// it comes from SaveChanges, ExecuteUpdate/Delete or Identity: before the statement runs, after it,
-/// and again when its transaction ends, so no check that read the old rows outlives the change.
+/// Moves <see cref="AccessChanges"/> around every write to the tables a token's check reads (its
+/// token, its user, the user's roles), whether it comes from SaveChanges, ExecuteUpdate/Delete or
+/// Identity: before the statement runs, after it, once its reader is closed (SQLite commits a lone
+/// statement only then), and again when its transaction ends, so no check that read the old rows
+/// outlives the change. The token check's own note of when a token was last used is not a change.
 /// </summary>
 public sealed class AccessChangeInterceptor(AccessChanges changes) : DbCommandInterceptor, IDbTransactionInterceptor
 {
-    private static readonly string[] Tables = ["\"Users\"", "\"UserSiteRoles\"", "\"AccessTokens\"", "\"Devices\"", "\"UserSessions\""];
+    /// <summary>Tags the token check's own write of when a token was last used, which no check depends on.</summary>
+    public const string LastUsedTag = "token last used";
+
+    private static readonly string[] Tables = ["\"Users\"", "\"UserSiteRoles\"", "\"AccessTokens\""];
 
     // Transactions that wrote one of the tables, to move the counter again once they commit.
     private readonly ConditionalWeakTable<DbTransaction, object> _touched = [];
@@ -64,6 +69,18 @@ public sealed class AccessChangeInterceptor(AccessChanges changes) : DbCommandIn
         return ValueTask.FromResult(result);
     }
 
+    public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    {
+        if (WritesAccess(command))
+        {
+            // Closing steps the statement to its end, which commits it; only then may the counter move for good.
+            eventData.DataReader.Close();
+            changes.Moved();
+        }
+
+        return result;
+    }
+
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Ended(transaction);
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -113,7 +130,8 @@ public sealed class AccessChangeInterceptor(AccessChanges changes) : DbCommandIn
     private static bool WritesAccess(DbCommand command)
     {
         var sql = command.CommandText.AsSpan().TrimStart();
-        if (sql.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) || sql.StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase))
+        if (sql.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) || sql.StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase)
+            || sql.StartsWith("-- " + LastUsedTag, StringComparison.Ordinal))
         {
             return false;
         }

@@ -44,7 +44,7 @@ public sealed class TokenAuthenticationHandler(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var hash = AccessToken.Hash(secret);
-        var found = cache.Find(hash, changes.Current) ?? await LoadAsync(hash);
+        var found = cache.Find(hash, changes.Current, now) ?? await LoadAsync(hash, now);
         if (found is null || !found.Token.IsUsable(now))
         {
             return AuthenticateResult.Fail("The token is unknown, revoked or expired.");
@@ -53,7 +53,7 @@ public sealed class TokenAuthenticationHandler(
         if (found.Token.LastUsedAt is null || now - found.Token.LastUsedAt > LastUsedPrecision)
         {
             await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
-            await db.AccessTokens.Where(t => t.Id == found.Token.Id)
+            await db.AccessTokens.TagWith(AccessChangeInterceptor.LastUsedTag).Where(t => t.Id == found.Token.Id)
                 .ExecuteUpdateAsync(t => t.SetProperty(x => x.LastUsedAt, now), Context.RequestAborted);
             found.Token.LastUsedAt = now;
         }
@@ -72,7 +72,7 @@ public sealed class TokenAuthenticationHandler(
     }
 
     /// <summary>The token and its user, if the token is known and its user may use it; remembered until access changes.</summary>
-    private async Task<TokenCache.Entry?> LoadAsync(string hash)
+    private async Task<TokenCache.Entry?> LoadAsync(string hash, DateTime now)
     {
         // Read before the database: a change that lands meanwhile moves it, and the entry is then never used.
         var generation = changes.Current;
@@ -90,8 +90,12 @@ public sealed class TokenAuthenticationHandler(
             return null;
         }
 
-        var entry = new TokenCache.Entry(token, user, generation);
-        cache.Remember(hash, entry);
+        var entry = new TokenCache.Entry(token, user, generation, now);
+        if (token.IsUsable(now))
+        {
+            cache.Remember(hash, entry);
+        }
+
         return entry;
     }
 }
