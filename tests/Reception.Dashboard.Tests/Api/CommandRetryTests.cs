@@ -190,20 +190,15 @@ public sealed class CommandRetryTests(ITestOutputHelper output)
     }
 
     /// <summary>Options for the SDK acting through an Admin token of the site, as an integration does.</summary>
-    private static async Task<BoardClientOptions> OptionsAsync(TestApp app, Guid siteId, Func<HttpMessageHandler>? createHandler = null)
-    {
-        using var http = app.Http();
-        var created = await (await http.PostAsJsonAsync("/api/tokens", new CreateTokenRequest("retry tests", siteId, SiteRole.Admin, null)))
-            .ReadAsync<CreatedTokenDto>(HttpStatusCode.Created);
-        return new BoardClientOptions
+    private static async Task<BoardClientOptions> OptionsAsync(TestApp app, Guid siteId, Func<HttpMessageHandler>? createHandler = null) =>
+        new()
         {
             BaseAddress = app.BaseAddress,
-            AccessToken = created.Secret,
+            AccessToken = await PreparedDatabase.CreateAccessTokenAsync(app, siteId),
             CreateHandler = createHandler,
             CommandRetries = 20,
             CommandRetryDelay = TimeSpan.FromMilliseconds(20),
         };
-    }
 
     private static async Task AssertOnePostAsync(TestApp app, Guid siteId, IReadOnlyList<PostDto> answers)
     {
